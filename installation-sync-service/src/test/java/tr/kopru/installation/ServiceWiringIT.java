@@ -1,0 +1,8 @@
+package tr.kopru.installation;
+
+import io.quarkus.test.junit.QuarkusTest;
+import tr.kopru.testsupport.ServiceWiringTestBase;
+
+@QuarkusTest
+class ServiceWiringIT extends ServiceWiringTestBase {
+}

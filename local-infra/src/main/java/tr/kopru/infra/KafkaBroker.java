@@ -1,0 +1,82 @@
+package tr.kopru.infra;
+
+import io.smallrye.reactive.messaging.kafka.companion.test.EmbeddedKafkaBroker;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * A real single-node KRaft Kafka broker (controller and broker in one), for tests and the local run.
+ */
+public final class KafkaBroker implements AutoCloseable {
+
+    /** Partitions of every topic created here: more than one, so that per-key ordering is really exercised. */
+    public static final int DEFAULT_PARTITIONS = 3;
+
+    private final EmbeddedKafkaBroker broker;
+
+    private KafkaBroker(EmbeddedKafkaBroker broker) {
+        this.broker = broker;
+    }
+
+    /**
+     * Starts a broker.
+     *
+     * @param port   the client port, or 0 for any free port
+     * @param logDir where the broker keeps its logs across restarts, or null for a throw-away directory
+     */
+    public static KafkaBroker start(int port, Path logDir) {
+        EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker()
+                .withNodeId(0)
+                .withDeleteLogDirsOnClose(logDir == null)
+                .withAdditionalProperties(properties -> {
+                    properties.put("auto.create.topics.enable", "false");
+                    properties.put("offsets.topic.num.partitions", "3");
+                    properties.put("group.initial.rebalance.delay.ms", "0");
+                    properties.put("transaction.state.log.replication.factor", "1");
+                    properties.put("transaction.state.log.min.isr", "1");
+                    if (logDir != null) {
+                        properties.put("log.dirs", logDir.toAbsolutePath().toString());
+                    }
+                });
+        if (port > 0) {
+            broker.withKafkaPort(port).withControllerPort(port + 1);
+        }
+        return new KafkaBroker(broker.start());
+    }
+
+    /** The {@code host:port} list clients connect to. */
+    public String bootstrapServers() {
+        return broker.getAdvertisedListeners().replaceAll("[A-Z_]+://", "");
+    }
+
+    /** Creates the topics that do not exist yet, each with {@value #DEFAULT_PARTITIONS} partitions. */
+    public void createTopics(Collection<String> names) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+            Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            var missing = names.stream().filter(n -> !existing.contains(n))
+                    .map(n -> new NewTopic(n, DEFAULT_PARTITIONS, (short) 1)).toList();
+            if (!missing.isEmpty()) {
+                admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while creating topics", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Could not create topics " + names, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        broker.close();
+    }
+}

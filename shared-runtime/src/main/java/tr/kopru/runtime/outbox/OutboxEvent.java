@@ -1,0 +1,47 @@
+package tr.kopru.runtime.outbox;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** One event waiting in, or already relayed from, a service's outbox table. */
+@Entity
+@Table(name = "outbox_event")
+public class OutboxEvent extends PanacheEntityBase {
+
+    /** Also the CloudEvent id: stable across relay retries, so consumers can deduplicate on it. */
+    @Id
+    public UUID id;
+
+    /** Assigned by the database in insert order; the relay publishes in this order. */
+    @Column(insertable = false, updatable = false)
+    public Long position;
+
+    public String topic;
+
+    @Column(name = "record_key")
+    public String recordKey;
+
+    @Column(name = "event_type")
+    public String eventType;
+
+    public String subject;
+
+    public String payload;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    @Column(name = "published_at")
+    public Instant publishedAt;
+
+    public int attempts;
+
+    @Column(name = "last_error")
+    public String lastError;
+}
