@@ -6,7 +6,7 @@ CREATE TABLE outbox_event (
     topic        text        NOT NULL,
     record_key   text        NOT NULL,
     event_type   text        NOT NULL,
-    subject      text        NOT NULL,
+    data_schema  text,
     payload      text        NOT NULL,
     created_at   timestamptz NOT NULL,
     published_at timestamptz,

@@ -144,7 +144,8 @@ public final class LocalPlatform {
                 "KAFKA_BOOTSTRAP_SERVERS", kafka,
                 "KOPRU_DB_HOST", databaseHost,
                 "KOPRU_DB_PORT", Integer.toString(LocalSettings.databasePort()),
-                "KOPRU_DB_PASSWORD", LocalSettings.databasePassword()));
+                "KOPRU_DB_PASSWORD", LocalSettings.databasePassword(),
+                "KOPRU_API_KEYS_FILE", LocalSettings.apiKeysFile().toAbsolutePath().toString()));
         Readiness.await(process, () -> Readiness.serviceReady(service.baseUrl()), SERVICE_TIMEOUT);
         System.out.println("ready");
     }

@@ -1,5 +1,6 @@
 package tr.kopru.local;
 
+import java.nio.file.Path;
 import java.util.Optional;
 
 /**
@@ -42,6 +43,11 @@ final class LocalSettings {
 
     static String databaseAdminPassword() {
         return env("KOPRU_DB_ADMIN_PASSWORD").orElse("");
+    }
+
+    /** The API keys the services accept: {@code KOPRU_API_KEYS_FILE}, or the local demo key's file. */
+    static Path apiKeysFile() {
+        return env("KOPRU_API_KEYS_FILE").map(Path::of).orElse(Path.of("deploy", "local", "api-keys.json"));
     }
 
     private static Optional<String> env(String name) {

@@ -5,7 +5,12 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
@@ -22,9 +27,13 @@ public final class KafkaBroker implements AutoCloseable {
     public static final int DEFAULT_PARTITIONS = 3;
 
     private final EmbeddedKafkaBroker broker;
+    private final Path logDir;
+    private final boolean ownsLogDir;
 
-    private KafkaBroker(EmbeddedKafkaBroker broker) {
+    private KafkaBroker(EmbeddedKafkaBroker broker, Path logDir, boolean ownsLogDir) {
         this.broker = broker;
+        this.logDir = logDir;
+        this.ownsLogDir = ownsLogDir;
     }
 
     /**
@@ -34,23 +43,35 @@ public final class KafkaBroker implements AutoCloseable {
      * @param logDir where the broker keeps its logs across restarts, or null for a throw-away directory
      */
     public static KafkaBroker start(int port, Path logDir) {
+        boolean ownsLogDir = logDir == null;
+        Path dir = ownsLogDir ? temporaryDirectory() : logDir;
+        // Ports and log directory are pinned, so that stop() and restart() bring back the same broker with its data.
+        int kafkaPort = port > 0 ? port : freePort();
+        int controllerPort = port > 0 ? port + 1 : freePort();
         EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker()
                 .withNodeId(0)
-                .withDeleteLogDirsOnClose(logDir == null)
+                .withKafkaPort(kafkaPort)
+                .withControllerPort(controllerPort)
+                .withDeleteLogDirsOnClose(false)
                 .withAdditionalProperties(properties -> {
                     properties.put("auto.create.topics.enable", "false");
                     properties.put("offsets.topic.num.partitions", "3");
                     properties.put("group.initial.rebalance.delay.ms", "0");
                     properties.put("transaction.state.log.replication.factor", "1");
                     properties.put("transaction.state.log.min.isr", "1");
-                    if (logDir != null) {
-                        properties.put("log.dirs", logDir.toAbsolutePath().toString());
-                    }
+                    properties.put("log.dirs", dir.toAbsolutePath().toString());
                 });
-        if (port > 0) {
-            broker.withKafkaPort(port).withControllerPort(port + 1);
-        }
-        return new KafkaBroker(broker.start());
+        return new KafkaBroker(broker.start(), dir, ownsLogDir);
+    }
+
+    /** Stops the broker, keeping its data; {@link #restart()} brings it back on the same port. */
+    public void stop() {
+        broker.close();
+    }
+
+    /** Starts a stopped broker again with the data it had. */
+    public void restart() {
+        broker.start();
     }
 
     /** The {@code host:port} list clients connect to. */
@@ -78,5 +99,32 @@ public final class KafkaBroker implements AutoCloseable {
     @Override
     public void close() {
         broker.close();
+        if (ownsLogDir) {
+            deleteRecursively(logDir);
+        }
+    }
+
+    private static Path temporaryDirectory() {
+        try {
+            return Files.createTempDirectory("kopru-kafka-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a temporary directory left behind is harmless
+        }
     }
 }

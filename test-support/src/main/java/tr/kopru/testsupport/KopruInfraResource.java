@@ -26,8 +26,9 @@ public class KopruInfraResource implements QuarkusTestResourceLifecycleManager {
 
     private static final Logger LOG = Logger.getLogger(KopruInfraResource.class);
 
+    private static volatile KafkaBroker kafka;
+
     private String schema;
-    private KafkaBroker kafka;
     private PostgresServer postgres;
 
     @Override
@@ -56,6 +57,11 @@ public class KopruInfraResource implements QuarkusTestResourceLifecycleManager {
                 "kafka.bootstrap.servers", kafka.bootstrapServers(),
                 "kopru.db.port", String.valueOf(postgres.port()),
                 "kopru.db.password", TEST_DB_PASSWORD);
+    }
+
+    /** The running broker, for tests that stop and restart it to show that nothing is lost meanwhile. */
+    public static KafkaBroker kafka() {
+        return kafka;
     }
 
     @Override

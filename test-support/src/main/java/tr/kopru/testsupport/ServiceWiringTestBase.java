@@ -76,7 +76,7 @@ public abstract class ServiceWiringTestBase {
         String key = "wiring-" + UUID.randomUUID();
         String payload = "{\"check\":\"" + key + "\"}";
         OutboxEvent stored = VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(
-                () -> outbox.append(KopruInfraResource.WIRING_CHECK_TOPIC, key, "tr.kopru.wiring-check.v1", key, payload)));
+                () -> outbox.append(KopruInfraResource.WIRING_CHECK_TOPIC, key, "tr.kopru.wiring-check.v1", null, payload)));
 
         Row row = pool.preparedQuery("SELECT payload FROM " + schema + ".outbox_event WHERE id = $1")
                 .execute(Tuple.of(stored.id)).await().atMost(Duration.ofSeconds(10)).iterator().next();

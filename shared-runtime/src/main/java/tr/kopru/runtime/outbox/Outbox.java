@@ -1,7 +1,11 @@
 package tr.kopru.runtime.outbox;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import tr.kopru.model.event.EventType;
+import tr.kopru.model.json.ContractJson;
+import tr.kopru.runtime.messaging.TopicNames;
 
 import java.time.Clock;
 import java.util.UUID;
@@ -14,28 +18,41 @@ import java.util.UUID;
 public class Outbox {
 
     private final Clock clock;
+    private final TopicNames topics;
 
-    public Outbox(Clock clock) {
+    public Outbox(Clock clock, TopicNames topics) {
         this.clock = clock;
+        this.topics = topics;
     }
 
     /**
-     * Appends one event.
+     * Appends an event of the public contract.
      *
-     * @param topic     the Kafka topic it leaves on
-     * @param key       the record key: the aggregate id, so one aggregate's events stay in order
-     * @param eventType the CloudEvent type, for example {@code tr.kopru.installation.recorded.v1}
-     * @param subject   the aggregate id as the CloudEvent subject; never personal data
-     * @param payload   the event's JSON
+     * @param aggregateId the record key and CloudEvent subject: one aggregate's events stay in order; never personal
+     *                    data
      */
-    public Uni<OutboxEvent> append(String topic, String key, String eventType, String subject, String payload) {
+    public Uni<OutboxEvent> append(EventType type, String aggregateId, Record payload) {
+        if (!type.payloadType().isInstance(payload)) {
+            throw new IllegalArgumentException(type.type() + " carries " + type.payloadType().getSimpleName()
+                    + ", not " + payload.getClass().getSimpleName());
+        }
+        try {
+            String json = ContractJson.mapper().writeValueAsString(payload);
+            return append(topics.resolve(type.defaultTopic()), aggregateId, type.type(), type.dataSchema(), json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write " + type.type() + " as JSON", e);
+        }
+    }
+
+    /** Appends any JSON event to any topic; {@link #append(EventType, String, Record)} is the way for contract events. */
+    public Uni<OutboxEvent> append(String topic, String key, String eventType, String dataSchema, String payloadJson) {
         OutboxEvent event = new OutboxEvent();
         event.id = UUID.randomUUID();
         event.topic = topic;
         event.recordKey = key;
         event.eventType = eventType;
-        event.subject = subject;
-        event.payload = payload;
+        event.dataSchema = dataSchema;
+        event.payload = payloadJson;
         event.createdAt = clock.instant();
         return event.persist();
     }

@@ -24,13 +24,15 @@ public class OutboxEvent extends PanacheEntityBase {
 
     public String topic;
 
+    /** The aggregate id: the Kafka record key and the CloudEvent subject. */
     @Column(name = "record_key")
     public String recordKey;
 
     @Column(name = "event_type")
     public String eventType;
 
-    public String subject;
+    @Column(name = "data_schema")
+    public String dataSchema;
 
     public String payload;
 

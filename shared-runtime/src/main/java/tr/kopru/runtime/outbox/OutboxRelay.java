@@ -6,6 +6,7 @@ import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -14,18 +15,24 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
+import tr.kopru.model.event.CloudEventHeaders;
 
 import java.nio.charset.StandardCharsets;
-import java.time.OffsetDateTime;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
- * Publishes pending outbox rows to Kafka in position order and stamps them published only after the broker's
- * acknowledgement. When a send fails, the rows from the first failure on stay pending and go out on a later run, so
- * nothing is lost while Kafka is away.
+ * Publishes pending outbox rows to Kafka, in position order for each aggregate, and stamps them published only after
+ * the broker's acknowledgement. One replica relays at a time (a PostgreSQL advisory lock). When a send fails, the rows from the
+ * first failure on stay pending and the relay backs off, so nothing is lost while Kafka is away; a row may then be
+ * sent twice, and consumers deduplicate on its id.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -33,78 +40,134 @@ public class OutboxRelay {
     /** Channel of the relay's producer; configured with acks=all and idempotence. */
     public static final String CHANNEL = "kopru-outbox";
 
+    /** Advisory lock that keeps a second replica's relay from publishing the same rows. */
+    private static final long RELAY_LOCK = 0x6b6f7072755f6f62L;
+
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
     private final Pool pool;
     private final MutinyEmitter<byte[]> emitter;
+    private final OutboxStatistics statistics;
+    private final Clock clock;
     private final String source;
     private final int batchSize;
+    private final Duration backoffInitial;
+    private final Duration backoffMax;
+
+    private volatile int consecutiveFailures;
+    private volatile Instant pausedUntil = Instant.MIN;
 
     public OutboxRelay(Pool pool,
-                       @Channel(CHANNEL) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
+                       @Channel(CHANNEL) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 8192)
                        MutinyEmitter<byte[]> emitter,
+                       OutboxStatistics statistics,
+                       Clock clock,
                        @ConfigProperty(name = "quarkus.application.name") String source,
-                       @ConfigProperty(name = "kopru.outbox.batch-size") int batchSize) {
+                       @ConfigProperty(name = "kopru.outbox.batch-size") int batchSize,
+                       @ConfigProperty(name = "kopru.outbox.backoff-initial") Duration backoffInitial,
+                       @ConfigProperty(name = "kopru.outbox.backoff-max") Duration backoffMax) {
         this.pool = pool;
         this.emitter = emitter;
+        this.statistics = statistics;
+        this.clock = clock;
         this.source = source;
         this.batchSize = batchSize;
+        this.backoffInitial = backoffInitial;
+        this.backoffMax = backoffMax;
     }
 
     @Scheduled(every = "${kopru.outbox.relay-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> relayPending() {
-        return relayBatch().replaceWithVoid();
+        LOG.tracef("Outbox relay run (paused until %s)", pausedUntil);
+        if (clock.instant().isBefore(pausedUntil)) {
+            return Uni.createFrom().voidItem();
+        }
+        return drain().chain(this::refreshStatistics);
     }
 
-    /** Publishes one batch of pending rows; answers how many were published. */
-    public Uni<Integer> relayBatch() {
-        return pool.preparedQuery("""
-                        SELECT id, topic, record_key, event_type, subject, payload, created_at
+    /** Publishes batches until the outbox is empty or a send fails. */
+    Uni<Void> drain() {
+        return relayBatch().chain(result -> result.published() == batchSize && !result.failed()
+                ? drain() : Uni.createFrom().voidItem());
+    }
+
+    private Uni<BatchResult> relayBatch() {
+        return pool.withTransaction(connection -> connection
+                .preparedQuery("SELECT pg_try_advisory_xact_lock($1) AS locked").execute(Tuple.of(RELAY_LOCK))
+                .chain(rows -> rows.iterator().next().getBoolean("locked")
+                        ? publishPending(connection) : Uni.createFrom().item(BatchResult.NONE)));
+    }
+
+    private Uni<BatchResult> publishPending(SqlClient connection) {
+        return connection.preparedQuery("""
+                        SELECT id, topic, record_key, event_type, data_schema, payload, created_at
                         FROM outbox_event WHERE published_at IS NULL ORDER BY position LIMIT $1""")
                 .execute(Tuple.of(batchSize))
-                .map(rows -> {
+                .chain(rows -> {
                     List<Row> pending = new ArrayList<>();
                     rows.forEach(pending::add);
-                    return pending;
-                })
-                .chain(this::publishInOrder);
+                    return pending.isEmpty() ? Uni.createFrom().item(BatchResult.NONE)
+                            : publishInOrder(connection, pending);
+                });
     }
 
-    private Uni<Integer> publishInOrder(List<Row> pending) {
-        if (pending.isEmpty()) {
-            return Uni.createFrom().item(0);
+    /**
+     * Sends the rows of different aggregates concurrently and the rows of one aggregate one after another, each only
+     * once the previous one is acknowledged: a retried send can never overtake a later event of its aggregate.
+     */
+    private Uni<BatchResult> publishInOrder(SqlClient connection, List<Row> pending) {
+        Map<String, List<Row>> byAggregate = new LinkedHashMap<>();
+        pending.forEach(row -> byAggregate.computeIfAbsent(row.getString("record_key"), k -> new ArrayList<>()).add(row));
+        List<Uni<ChainResult>> chains = byAggregate.values().stream()
+                .map(rows -> sendInSequence(rows, 0, new ArrayList<>())).toList();
+        return Uni.join().all(chains).andFailFast().chain(results -> {
+            List<UUID> published = results.stream().flatMap(r -> r.published().stream()).toList();
+            List<ChainResult> failed = results.stream().filter(r -> r.failure() != null).toList();
+            statistics.recordPublished(published.size());
+            LOG.debugf("Outbox relay: %d of %d event(s) published", published.size(), pending.size());
+            Uni<Void> marked = markPublished(connection, published);
+            if (failed.isEmpty()) {
+                consecutiveFailures = 0;
+                return marked.replaceWith(new BatchResult(published.size(), false));
+            }
+            ChainResult first = failed.get(0);
+            backOff(first.failure(), first.failedId(), pending.size() - published.size());
+            for (ChainResult chain : failed) {
+                marked = marked.chain(() -> markFailed(connection, chain.failedId(), chain.failure()));
+            }
+            return marked.replaceWith(new BatchResult(published.size(), true));
+        });
+    }
+
+    private Uni<ChainResult> sendInSequence(List<Row> rows, int index, List<UUID> published) {
+        if (index == rows.size()) {
+            return Uni.createFrom().item(new ChainResult(published, null, null));
         }
-        List<Uni<Throwable>> sends = pending.stream().map(this::send).toList();
-        return Uni.join().all(sends).andFailFast().chain(failures -> {
-            int published = 0;
-            while (published < failures.size() && failures.get(published) == null) {
-                published++;
+        Row row = rows.get(index);
+        return send(row).chain(failure -> {
+            if (failure != null) {
+                return Uni.createFrom().item(new ChainResult(published, row.getUUID("id"), failure));
             }
-            List<UUID> publishedIds = pending.subList(0, published).stream().map(r -> r.getUUID("id")).toList();
-            Uni<Void> marked = markPublished(publishedIds);
-            if (published < pending.size()) {
-                Throwable failure = failures.get(published);
-                UUID failedId = pending.get(published).getUUID("id");
-                LOG.warnf("Outbox relay stopped at event %s: %s; %d event(s) stay pending",
-                        failedId, failure.getMessage(), pending.size() - published);
-                marked = marked.chain(() -> markFailed(failedId, failure));
-            }
-            int count = published;
-            return marked.replaceWith(count);
+            published.add(row.getUUID("id"));
+            return sendInSequence(rows, index + 1, published);
         });
     }
 
     /** Sends one row; answers null once acknowledged, or the failure. */
     private Uni<Throwable> send(Row row) {
         RecordHeaders headers = new RecordHeaders();
-        header(headers, "ce_specversion", "1.0");
-        header(headers, "ce_id", row.getUUID("id").toString());
-        header(headers, "ce_type", row.getString("event_type"));
-        header(headers, "ce_source", source);
-        header(headers, "ce_subject", row.getString("subject"));
-        header(headers, "ce_time", row.getOffsetDateTime("created_at").withOffsetSameInstant(ZoneOffset.UTC).toString());
-        header(headers, "ce_datacontenttype", "application/json");
+        header(headers, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_VALUE);
+        header(headers, CloudEventHeaders.ID, row.getUUID("id").toString());
+        header(headers, CloudEventHeaders.TYPE, row.getString("event_type"));
+        header(headers, CloudEventHeaders.SOURCE, source);
+        header(headers, CloudEventHeaders.SUBJECT, row.getString("record_key"));
+        header(headers, CloudEventHeaders.TIME,
+                row.getOffsetDateTime("created_at").withOffsetSameInstant(ZoneOffset.UTC).toInstant().toString());
+        header(headers, CloudEventHeaders.DATA_CONTENT_TYPE, CloudEventHeaders.JSON);
+        if (row.getString("data_schema") != null) {
+            header(headers, CloudEventHeaders.DATA_SCHEMA, row.getString("data_schema"));
+        }
         OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
                 .withTopic(row.getString("topic"))
                 .withKey(row.getString("record_key"))
@@ -115,22 +178,54 @@ public class OutboxRelay {
         return emitter.sendMessage(message).replaceWith((Throwable) null).onFailure().recoverWithItem(t -> t);
     }
 
-    private Uni<Void> markPublished(List<UUID> ids) {
+    private void backOff(Throwable failure, UUID failedId, int stillPending) {
+        consecutiveFailures++;
+        long factor = 1L << Math.min(consecutiveFailures - 1, 16);
+        Duration pause = backoffInitial.multipliedBy(factor);
+        pause = pause.compareTo(backoffMax) > 0 ? backoffMax : pause;
+        pausedUntil = clock.instant().plus(pause);
+        statistics.recordFailure(failure.getMessage());
+        LOG.warnf("Outbox relay stopped at event %s (%s); %d event(s) stay pending; next try in %d ms",
+                failedId, failure.getMessage(), stillPending, pause.toMillis());
+    }
+
+    private static Uni<Void> markPublished(SqlClient connection, List<UUID> ids) {
         if (ids.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return pool.preparedQuery("UPDATE outbox_event SET published_at = $1, last_error = NULL WHERE id = ANY($2)")
-                .execute(Tuple.of(OffsetDateTime.now(ZoneOffset.UTC), ids.toArray(UUID[]::new)))
+        return connection.preparedQuery(
+                        "UPDATE outbox_event SET published_at = now(), last_error = NULL WHERE id = ANY($1)")
+                .execute(Tuple.of(ids.toArray(UUID[]::new)))
                 .replaceWithVoid();
     }
 
-    private Uni<Void> markFailed(UUID id, Throwable failure) {
-        return pool.preparedQuery("UPDATE outbox_event SET attempts = attempts + 1, last_error = $1 WHERE id = $2")
+    private static Uni<Void> markFailed(SqlClient connection, UUID id, Throwable failure) {
+        return connection.preparedQuery(
+                        "UPDATE outbox_event SET attempts = attempts + 1, last_error = $1 WHERE id = $2")
                 .execute(Tuple.of(String.valueOf(failure.getMessage()), id))
+                .replaceWithVoid();
+    }
+
+    private Uni<Void> refreshStatistics() {
+        return pool.query("SELECT count(*) AS pending, min(created_at) AS oldest FROM outbox_event "
+                        + "WHERE published_at IS NULL").execute()
+                .invoke(rows -> {
+                    Row row = rows.iterator().next();
+                    var oldest = row.getOffsetDateTime("oldest");
+                    statistics.recordPending(row.getLong("pending"), oldest == null ? null : oldest.toInstant());
+                })
                 .replaceWithVoid();
     }
 
     private static void header(RecordHeaders headers, String name, String value) {
         headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** What one aggregate's sends achieved: the acknowledged rows, and the row that failed, if one did. */
+    private record ChainResult(List<UUID> published, UUID failedId, Throwable failure) {
+    }
+
+    private record BatchResult(int published, boolean failed) {
+        static final BatchResult NONE = new BatchResult(0, false);
     }
 }

@@ -6,9 +6,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import tr.kopru.model.ApiResponse;
+import tr.kopru.runtime.security.PublicEndpoint;
+import tr.kopru.model.rest.ApiResponse;
 
 /** Tells an operator which service and version answers on this address. */
+@PublicEndpoint
 @Path("/api/v1/service-info")
 @Produces(MediaType.APPLICATION_JSON)
 public class ServiceInfoResource {

@@ -1,0 +1,189 @@
+package tr.kopru.runtimeit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+import tr.kopru.model.Money;
+import tr.kopru.model.Topics;
+import tr.kopru.model.event.CloudEventHeaders;
+import tr.kopru.model.event.EventType;
+import tr.kopru.model.event.PaymentChannel;
+import tr.kopru.model.event.PaymentMade;
+import tr.kopru.model.json.ContractJson;
+import tr.kopru.runtime.outbox.Outbox;
+import tr.kopru.runtime.outbox.OutboxHealthCheck;
+import tr.kopru.runtime.outbox.OutboxStatistics;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+import tr.kopru.testsupport.KopruInfraResource;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+@QuarkusTest
+class OutboxIT {
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    OutboxStatistics statistics;
+
+    @Inject
+    @Readiness
+    OutboxHealthCheck outboxHealth;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @Test
+    void aBusinessChangeAndItsEventCommitTogetherAndTheEventLeavesAsACloudEvent() throws Throwable {
+        PaymentMade payment = payment("KPR-OUTBOX-" + UUID.randomUUID());
+        String aggregateId = "ornek-belediye:" + payment.transactionNumber();
+        VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> businessChange(payment)
+                .chain(() -> outbox.append(EventType.PAYMENT_MADE, aggregateId, payment))));
+
+        ConsumerRecord<String, String> record = awaitRecords(Topics.PAYMENT_MADE, aggregateId, 1).get(0);
+
+        assertThat(header(record, CloudEventHeaders.SPEC_VERSION)).isEqualTo("1.0");
+        assertThat(UUID.fromString(header(record, CloudEventHeaders.ID))).isNotNull();
+        assertThat(header(record, CloudEventHeaders.TYPE)).isEqualTo("tr.kopru.collection.payment-made.v1");
+        assertThat(header(record, CloudEventHeaders.SOURCE)).isEqualTo("shared-runtime-it");
+        assertThat(header(record, CloudEventHeaders.SUBJECT)).isEqualTo(aggregateId);
+        assertThat(Instant.parse(header(record, CloudEventHeaders.TIME))).isBefore(Instant.now().plusSeconds(1));
+        assertThat(header(record, CloudEventHeaders.DATA_CONTENT_TYPE)).isEqualTo("application/json");
+        assertThat(header(record, CloudEventHeaders.DATA_SCHEMA))
+                .isEqualTo("urn:tr.kopru:schema:tr.kopru.collection.payment-made.v1");
+        JsonNode value = ContractJson.mapper().readTree(record.value());
+        assertThat(schemaProblems(value)).isEmpty();
+        assertThat(value.get("amount").decimalValue()).isEqualByComparingTo("845.60");
+        assertThat(record.value()).contains("\"amount\":845.60");
+        assertThat(fixtureOrders(payment.invoiceNumber())).isEqualTo(1);
+    }
+
+    @Test
+    void aRolledBackChangeLeavesNoEventBehind() {
+        PaymentMade payment = payment("KPR-ROLLBACK-" + UUID.randomUUID());
+        assertThatThrownBy(() -> VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(
+                () -> businessChange(payment)
+                        .chain(() -> outbox.append(EventType.PAYMENT_MADE, payment.transactionNumber(), payment))
+                        .chain(() -> Uni.createFrom().failure(new IllegalStateException("upstream said no"))))))
+                .hasMessageContaining("upstream said no");
+
+        assertThat(fixtureOrders(payment.invoiceNumber())).isZero();
+        assertThat(count("SELECT count(*) FROM outbox_event WHERE record_key = $1", payment.transactionNumber()))
+                .isZero();
+    }
+
+    @Test
+    void nothingIsLostWhileTheBrokerIsDownAndEverythingLeavesInOrderOnceItIsBack() throws Throwable {
+        String aggregateId = "ornek-belediye:KPR-OUTAGE-" + UUID.randomUUID();
+        KopruInfraResource.kafka().stop();
+        try {
+            for (int i = 0; i < 20; i++) {
+                PaymentMade payment = payment("KPR-OUTAGE-" + UUID.randomUUID());
+                VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(
+                        () -> outbox.append(EventType.PAYMENT_MADE, aggregateId, payment)));
+            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> statistics.lastError() != null
+                    && statistics.pending() >= 20);
+            assertThat(count("SELECT count(*) FROM outbox_event WHERE record_key = $1 AND published_at IS NULL",
+                    aggregateId)).isEqualTo(20);
+            var readiness = outboxHealth.call();
+            assertThat(readiness.getStatus()).isEqualTo(HealthCheckResponse.Status.UP);
+            assertThat(readiness.getData().orElseThrow()).containsEntry("pending", 20L).containsKey("last_error");
+        } finally {
+            KopruInfraResource.kafka().restart();
+        }
+
+        List<ConsumerRecord<String, String>> records = awaitRecords(Topics.PAYMENT_MADE, aggregateId, 20);
+        List<String> idsInTopicOrder = records.stream().map(r -> header(r, CloudEventHeaders.ID)).distinct().toList();
+        assertThat(idsInTopicOrder).hasSize(20).containsExactlyElementsOf(idsInOutboxOrder(aggregateId));
+        await().atMost(Duration.ofSeconds(30)).until(() -> count(
+                "SELECT count(*) FROM outbox_event WHERE record_key = $1 AND published_at IS NULL", aggregateId) == 0);
+        await().atMost(Duration.ofSeconds(10)).until(() -> statistics.lastError() == null);
+    }
+
+    private Uni<Void> businessChange(PaymentMade payment) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                        "INSERT INTO fixture_order (invoice_number, amount, channel) VALUES (:invoice, :amount, 'api')")
+                .setParameter("invoice", payment.invoiceNumber())
+                .setParameter("amount", payment.amount().amount())
+                .executeUpdate()).replaceWithVoid();
+    }
+
+    private List<ConsumerRecord<String, String>> awaitRecords(String topic, String key, int count) {
+        try (KafkaCompanion companion = new KafkaCompanion(bootstrapServers)) {
+            ConsumerTask<String, String> records = companion.consumeStrings().fromTopics(topic);
+            await().atMost(Duration.ofSeconds(60)).until(() -> matching(records, key).stream()
+                    .map(r -> header(r, CloudEventHeaders.ID)).distinct().count() >= count);
+            records.stop();
+            return matching(records, key);
+        }
+    }
+
+    private static List<ConsumerRecord<String, String>> matching(ConsumerTask<String, String> records, String key) {
+        return records.getRecords().stream().filter(r -> key.equals(r.key())).toList();
+    }
+
+    private List<String> idsInOutboxOrder(String aggregateId) {
+        List<String> ids = new java.util.ArrayList<>();
+        pool.preparedQuery("SELECT id FROM outbox_event WHERE record_key = $1 ORDER BY position")
+                .execute(Tuple.of(aggregateId)).await().atMost(Duration.ofSeconds(10))
+                .forEach(row -> ids.add(row.getUUID("id").toString()));
+        return ids;
+    }
+
+    private long fixtureOrders(String invoiceNumber) {
+        return count("SELECT count(*) FROM fixture_order WHERE invoice_number = $1", invoiceNumber);
+    }
+
+    private long count(String sql, String parameter) {
+        return pool.preparedQuery(sql).execute(Tuple.of(parameter)).await().atMost(Duration.ofSeconds(10))
+                .iterator().next().getLong(0);
+    }
+
+    private static java.util.Set<?> schemaProblems(JsonNode value) throws Exception {
+        try (InputStream in = EventType.class.getClassLoader().getResourceAsStream(
+                EventType.PAYMENT_MADE.schemaResource())) {
+            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7)
+                    .getSchema(ContractJson.mapper().readTree(in)).validate(value);
+        }
+    }
+
+    static PaymentMade payment(String transactionNumber) {
+        String invoice = (transactionNumber.replaceAll("[^0-9A-Z]", "") + "000000000000000000000000").substring(0, 24);
+        return new PaymentMade("ornek-belediye", 31, transactionNumber, 90001234, "A", "000042", invoice, 7781200,
+                Money.of("845.60"), LocalDate.of(2026, 11, 23), Instant.parse("2026-11-23T11:42:18.004Z"),
+                PaymentChannel.API);
+    }
+
+    static String header(ConsumerRecord<String, ?> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}

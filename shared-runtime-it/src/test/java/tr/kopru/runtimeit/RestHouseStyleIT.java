@@ -1,0 +1,119 @@
+package tr.kopru.runtimeit;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.Test;
+
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+
+@QuarkusTest
+class RestHouseStyleIT {
+
+    @Test
+    void aCreatedResourceComesBackInTheSuccessEnvelope() {
+        String invoice = invoice();
+        int id = writer().body(order(invoice, "845.60", "api")).post("/api/v1/fixture-orders")
+                .then().statusCode(201)
+                .body("success", is(true))
+                .body("data.invoice_number", is(invoice))
+                .body("data.amount", is(845.60f))
+                .extract().path("data.id");
+        writer().get("/api/v1/fixture-orders/" + id).then().statusCode(200).body("data.channel", is("api"));
+    }
+
+    @Test
+    void everyBadFieldIsNamedInA422() {
+        writer().body("{\"invoice_number\": \"short\", \"amount\": -5}").post("/api/v1/fixture-orders")
+                .then().statusCode(422)
+                .body("success", is(false))
+                .body("message", is("Validation failed"))
+                .body("errors.invoice_number", hasItem("must be exactly 24 characters"))
+                .body("errors.amount", hasItem("must be positive"))
+                .body("errors", hasKey("channel"));
+    }
+
+    @Test
+    void malformedJsonIsA400AndWrongTypesOrUnknownEnumValuesAre422s() {
+        writer().body("{\"invoice_number\": ").post("/api/v1/fixture-orders")
+                .then().statusCode(400).body("success", is(false))
+                .body("message", containsString("Malformed JSON"));
+        writer().body(order(invoice(), "\"lots\"", "api").replace("\"\"lots\"\"", "\"lots\""))
+                .post("/api/v1/fixture-orders")
+                .then().statusCode(422).body("errors", hasKey("amount"));
+        writer().body(order(invoice(), "10.00", "carrier-pigeon")).post("/api/v1/fixture-orders")
+                .then().statusCode(422).body("errors.channel[0]", containsString("must be one of"));
+        writer().body(order(invoice(), "10.005", "api")).post("/api/v1/fixture-orders")
+                .then().statusCode(422).body("errors.amount[0]", containsString("at most two decimal places"));
+    }
+
+    @Test
+    void listsArePaginatedAndLimitIsBounded() {
+        for (int i = 0; i < 3; i++) {
+            writer().body(order(invoice(), "1.00", "standing_instruction")).post("/api/v1/fixture-orders")
+                    .then().statusCode(201);
+        }
+        writer().queryParam("limit", 2).queryParam("offset", 1).get("/api/v1/fixture-orders")
+                .then().statusCode(200)
+                .body("data.size()", is(2))
+                .body("pagination.limit", is(2))
+                .body("pagination.offset", is(1))
+                .body("pagination.total_count", notNullValue())
+                .body("pagination.has_more", notNullValue());
+        writer().get("/api/v1/fixture-orders").then().statusCode(200).body("pagination.limit", is(50));
+        writer().queryParam("limit", 5000).get("/api/v1/fixture-orders")
+                .then().statusCode(422).body("errors.limit", hasItem("must be at most 1000"));
+    }
+
+    @Test
+    void conflictsUnknownIdsAndUnknownRoutesAnswerInTheErrorEnvelope() {
+        String invoice = invoice();
+        writer().body(order(invoice, "5.00", "api")).post("/api/v1/fixture-orders").then().statusCode(201);
+        writer().body(order(invoice, "5.00", "api")).post("/api/v1/fixture-orders")
+                .then().statusCode(409).body("success", is(false)).body("message", containsString(invoice));
+        writer().get("/api/v1/fixture-orders/999999999").then().statusCode(404)
+                .body("success", is(false)).body("message", is("No order 999999999"));
+        writer().get("/api/v1/no-such-thing").then().statusCode(404).body("success", is(false));
+    }
+
+    @Test
+    void anUnexpectedFailureIsA500WithoutInternals() {
+        writer().get("/api/v1/fixture-orders/broken").then().statusCode(500)
+                .body("success", is(false))
+                .body("message", containsString("Internal server error (reference "))
+                .body(not(containsString("hunter2")))
+                .body(not(containsString("IllegalStateException")));
+    }
+
+    @Test
+    void openApiDocumentsTheEnvelopeTheErrorsAndTheApiKey() {
+        given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .body("components.schemas.ApiError.properties", hasKey("errors"))
+                .body("components.securitySchemes.SecurityScheme.name", is("X-API-Key"))
+                .body("paths.'/api/v1/fixture-orders'.post.responses", hasKey("422"))
+                .body("paths.'/api/v1/fixture-orders'.post.responses.'422'.content.'application/json'.schema.'$ref'",
+                        is("#/components/schemas/ApiError"))
+                .body("paths.'/api/v1/fixture-orders'.get.responses.'200'.content.'application/json'.schema.'$ref'",
+                        containsString("ApiResponse"));
+    }
+
+    static RequestSpecification writer() {
+        return given().header("X-API-Key", FixtureApiKeys.WRITER).contentType(ContentType.JSON);
+    }
+
+    static String invoice() {
+        return (UUID.randomUUID().toString().replace("-", "") + "00000000").substring(0, 24);
+    }
+
+    private static String order(String invoice, String amount, String channel) {
+        return "{\"invoice_number\": \"%s\", \"amount\": %s, \"channel\": \"%s\"}".formatted(invoice, amount, channel);
+    }
+}
