@@ -1,0 +1,114 @@
+package tr.kopru.simulator.admin;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import tr.kopru.simulator.Json;
+import tr.kopru.simulator.SimulatorClock;
+import tr.kopru.simulator.fault.Fault;
+import tr.kopru.simulator.fault.FaultRegistry;
+import tr.kopru.simulator.flexcity.FlexCityApi;
+import tr.kopru.simulator.flexcity.FlexCityInstitution;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.function.Consumer;
+
+/**
+ * Control of the simulator under {@code /admin}: seed a scenario or reset, set faults per upstream and method, move
+ * the clock, advance UTTS time, book a collection FlexCity has but we never sent, list open invoices.
+ */
+public final class AdminApi {
+
+    private final SimulatorState state;
+    private final FaultRegistry faults;
+    private final SimulatorClock clock;
+    private final FlexCityApi flexCity;
+
+    public AdminApi(SimulatorState state, FaultRegistry faults, SimulatorClock clock, FlexCityApi flexCity) {
+        this.state = state;
+        this.faults = faults;
+        this.clock = clock;
+        this.flexCity = flexCity;
+    }
+
+    public void mount(Router router) {
+        router.get("/admin/health").handler(ctx -> ok(ctx, Json.object().put("status", "UP")));
+        router.post("/admin/reset").handler(ctx -> {
+            state.apply(Scenario.standard());
+            faults.clear();
+            clock.reset();
+            ok(ctx, Json.object().put("reset", true));
+        });
+        router.post("/admin/scenario").handler(ctx -> body(ctx, Scenario.class, scenario -> {
+            state.apply(scenario);
+            ok(ctx, Json.MAPPER.valueToTree(scenario));
+        }));
+        router.get("/admin/scenario").handler(ctx -> ok(ctx, Json.MAPPER.valueToTree(state.scenario())));
+        router.put("/admin/faults/:upstream/:method").handler(ctx -> body(ctx, Fault.class, fault -> {
+            faults.set(ctx.pathParam("upstream"), ctx.pathParam("method"), fault);
+            ok(ctx, Json.MAPPER.valueToTree(faults.all()));
+        }));
+        router.delete("/admin/faults").handler(ctx -> {
+            faults.clear();
+            ok(ctx, Json.object());
+        });
+        router.post("/admin/clock").handler(ctx -> body(ctx, JsonNode.class, body -> {
+            clock.set(OffsetDateTime.parse(body.path("now").asText()).toInstant());
+            ok(ctx, Json.object().put("now", clock.nowInTurkey().toString()));
+        }));
+        router.delete("/admin/clock").handler(ctx -> {
+            clock.reset();
+            ok(ctx, Json.object().put("now", clock.nowInTurkey().toString()));
+        });
+        router.post("/admin/utts/advance").handler(ctx -> body(ctx, JsonNode.class, body -> {
+            state.installations().advance(body.path("generations").asInt(1));
+            ok(ctx, Json.object().put("generation", state.installations().generation()));
+        }));
+        router.get("/admin/flexcity/:institution/invoices").handler(this::openInvoices);
+        router.post("/admin/flexcity/:institution/collections").handler(this::bookCollection);
+    }
+
+    private void openInvoices(RoutingContext ctx) {
+        FlexCityInstitution institution = flexCity.institution(ctx.pathParam("institution"));
+        if (institution == null) {
+            problem(ctx, 404, "No such institution");
+            return;
+        }
+        ArrayNode list = Json.MAPPER.createArrayNode();
+        institution.openInvoices(clock.today()).forEach(list::add);
+        ok(ctx, list);
+    }
+
+    private void bookCollection(RoutingContext ctx) {
+        FlexCityInstitution institution = flexCity.institution(ctx.pathParam("institution"));
+        if (institution == null) {
+            problem(ctx, 404, "No such institution");
+            return;
+        }
+        body(ctx, JsonNode.class, body -> {
+            LocalDate day = body.hasNonNull("day") ? LocalDate.parse(body.path("day").asText()) : clock.today();
+            ok(ctx, institution.bookDirectlyAsJson(body.path("desk_id").asLong(), body.path("invoice_number").asText(),
+                    day, clock.now()));
+        });
+    }
+
+    private static <T> void body(RoutingContext ctx, Class<T> type, Consumer<T> action) {
+        try {
+            action.accept(Json.MAPPER.readValue(ctx.body().asString(), type));
+        } catch (Exception e) {
+            problem(ctx, 400, "Bad request: " + e.getMessage());
+        }
+    }
+
+    private static void ok(RoutingContext ctx, JsonNode body) {
+        ctx.response().setStatusCode(200).putHeader("Content-Type", "application/json").end(Json.write(body));
+    }
+
+    private static void problem(RoutingContext ctx, int status, String message) {
+        ObjectNode body = Json.object().put("message", message);
+        ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(Json.write(body));
+    }
+}

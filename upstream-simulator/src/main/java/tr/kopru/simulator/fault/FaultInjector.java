@@ -1,0 +1,80 @@
+package tr.kopru.simulator.fault;
+
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.RoutingContext;
+
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BiConsumer;
+
+/**
+ * Applies the fault in force to a call before (or instead of) its real answer. The upstream decides what an error
+ * looks like, since UTTS, FlexCity and customs each report errors in their own shape.
+ */
+public final class FaultInjector {
+
+    private final Vertx vertx;
+    private final FaultRegistry registry;
+
+    public FaultInjector(Vertx vertx, FaultRegistry registry) {
+        this.vertx = vertx;
+        this.registry = registry;
+    }
+
+    /**
+     * Runs {@code handler} for the call, unless a fault answers it first.
+     *
+     * @param upstreamError answers an injected upstream error code in the upstream's own shape
+     */
+    public void handle(RoutingContext ctx, String upstream, String method, CallHandler handler,
+                       BiConsumer<RoutingContext, String> upstreamError) {
+        Optional<Fault> found = registry.take(upstream, method);
+        if (found.isEmpty()) {
+            handler.handle(ctx, false);
+            return;
+        }
+        Fault fault = found.get();
+        long delay = (fault.latencyMs() == null ? 0 : fault.latencyMs())
+                + (fault.timeoutMs() == null ? 0 : fault.timeoutMs());
+        Runnable answer = () -> answer(ctx, fault, handler, upstreamError);
+        if (delay > 0) {
+            vertx.setTimer(delay, id -> answer.run());
+        } else {
+            answer.run();
+        }
+    }
+
+    private static void answer(RoutingContext ctx, Fault fault, CallHandler handler,
+                               BiConsumer<RoutingContext, String> upstreamError) {
+        if (ctx.response().closed() || ctx.response().ended()) {
+            return;
+        }
+        if (fault.retryAfterSeconds() != null) {
+            ctx.response().setStatusCode(429).putHeader("Retry-After", fault.retryAfterSeconds().toString())
+                    .end("{\"message\":\"Too many requests\"}");
+            return;
+        }
+        boolean failNow = fault.error() != null
+                && (fault.errorRate() == null || ThreadLocalRandom.current().nextDouble() < fault.errorRate());
+        if (failNow) {
+            if ("http500".equals(fault.error())) {
+                ctx.response().setStatusCode(500).end("{\"message\":\"Internal Server Error\"}");
+            } else {
+                upstreamError.accept(ctx, fault.error());
+            }
+            return;
+        }
+        if (fault.is(fault.malformed())) {
+            ctx.response().setStatusCode(200).putHeader("Content-Type", "application/json")
+                    .end("{\"success\": tru");
+            return;
+        }
+        handler.handle(ctx, fault.is(fault.timeoutAfterCommit()));
+    }
+
+    /** The real answer of a call; {@code dropAnswer}: do the work, then close the connection without answering. */
+    @FunctionalInterface
+    public interface CallHandler {
+        void handle(RoutingContext ctx, boolean dropAnswer);
+    }
+}

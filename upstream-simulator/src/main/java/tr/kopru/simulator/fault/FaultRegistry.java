@@ -1,0 +1,46 @@
+package tr.kopru.simulator.fault;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The faults in force, per upstream ("utts", "flexcity", "customs") and method (for example "login",
+ * "TahsilKaydiOlusturByFatura", "update"; "*" for every method of the upstream).
+ */
+public final class FaultRegistry {
+
+    private final Map<String, Fault> faults = new ConcurrentHashMap<>();
+
+    public void set(String upstream, String method, Fault fault) {
+        faults.put(key(upstream, method), fault);
+    }
+
+    public void clear() {
+        faults.clear();
+    }
+
+    /** The fault for this call, counting it as used; the method's own fault before the upstream's "*". */
+    public Optional<Fault> take(String upstream, String method) {
+        for (String key : new String[] {key(upstream, method), key(upstream, "*")}) {
+            Fault[] taken = new Fault[1];
+            faults.computeIfPresent(key, (k, fault) -> {
+                taken[0] = fault;
+                Fault next = fault.used();
+                return next.exhausted() ? null : next;
+            });
+            if (taken[0] != null) {
+                return Optional.of(taken[0]);
+            }
+        }
+        return Optional.empty();
+    }
+
+    public Map<String, Fault> all() {
+        return Map.copyOf(faults);
+    }
+
+    private static String key(String upstream, String method) {
+        return upstream + "/" + method;
+    }
+}
