@@ -55,6 +55,7 @@ public final class LocalPlatform {
             String kafka = LocalSettings.externalKafka().orElseGet(this::startKafka);
             String databaseHost = LocalSettings.externalDatabaseHost().map(this::prepareExternalDatabase)
                     .orElseGet(this::startPostgres);
+            startSimulator();
             for (LocalService service : LocalService.values()) {
                 startService(service, kafka, databaseHost);
             }
@@ -129,6 +130,18 @@ public final class LocalPlatform {
                 "-cp", System.getProperty("java.class.path"), InfraMain.class.getName(), name, Integer.toString(port));
         ManagedProcess process = launch(name, command, Map.of());
         Readiness.await(process, () -> process.logHasLineStartingWith(InfraMain.READY), INFRA_TIMEOUT);
+        System.out.println("ready");
+    }
+
+    /** The stand-in for UTTS, FlexCity and the customs API that the services call locally. */
+    private void startSimulator() {
+        requirePortFree(LocalSettings.SIMULATOR_PORT, "the upstream simulator");
+        System.out.print("Starting upstream-simulator on port " + LocalSettings.SIMULATOR_PORT + " ... ");
+        List<String> command = List.of(javaExecutable(), "-Xmx256m", "-cp",
+                "upstream-simulator/target/classes" + java.io.File.pathSeparator + "upstream-simulator/target/lib/*",
+                "tr.kopru.simulator.UpstreamSimulator", Integer.toString(LocalSettings.SIMULATOR_PORT));
+        ManagedProcess process = launch("upstream-simulator", command, Map.of());
+        Readiness.await(process, () -> process.logHasLineStartingWith("READY"), INFRA_TIMEOUT);
         System.out.println("ready");
     }
 

@@ -13,6 +13,8 @@ final class LocalSettings {
     static final int KAFKA_PORT = 19092;
     /** Port of the local PostgreSQL. */
     static final int POSTGRES_PORT = 15432;
+    /** Port of the upstream simulator (UTTS, FlexCity, customs). */
+    static final int SIMULATOR_PORT = 8090;
 
     private LocalSettings() {
     }

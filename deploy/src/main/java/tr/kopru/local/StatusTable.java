@@ -20,6 +20,8 @@ final class StatusTable {
                 + "and their .dlq)%n", kafka);
         System.out.printf("PostgreSQL jdbc:postgresql://%s:%d/kopru (one schema and role per service)%n",
                 databaseHost, databasePort);
+        System.out.printf("Upstreams  http://localhost:%d (simulated UTTS, FlexCity and customs; control: /admin, "
+                + "log %s)%n", LocalSettings.SIMULATOR_PORT, runDirectory.logFile("upstream-simulator"));
         System.out.println();
     }
 }

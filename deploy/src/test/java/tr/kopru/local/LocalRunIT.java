@@ -38,6 +38,7 @@ class LocalRunIT {
                     .contains("\"service\":\"" + service.module() + "\"");
         }
         assertThat(REPO.resolve(".kopru/logs/collection-service.log")).exists();
+        assertThat(get("http://localhost:" + LocalSettings.SIMULATOR_PORT + "/admin/health").body()).contains("UP");
 
         Result again = kopru("up", "--no-build");
         assertThat(again.exitCode).isEqualTo(1);
@@ -48,8 +49,10 @@ class LocalRunIT {
 
         Result down = kopru("down");
         assertThat(down.exitCode).as(down.output).isZero();
-        assertThat(down.output).contains("Stopping kafka", "Stopping postgres", "Stopping declaration-service");
-        for (int port : new int[] {8081, 8082, 8083, 8084, LocalSettings.KAFKA_PORT, LocalSettings.POSTGRES_PORT}) {
+        assertThat(down.output).contains("Stopping kafka", "Stopping postgres", "Stopping upstream-simulator",
+                "Stopping declaration-service");
+        for (int port : new int[] {8081, 8082, 8083, 8084, LocalSettings.KAFKA_PORT, LocalSettings.POSTGRES_PORT,
+                LocalSettings.SIMULATOR_PORT}) {
             assertThat(Readiness.portFree(port)).as("port %d is free after down", port).isTrue();
         }
     }
