@@ -151,7 +151,8 @@ public final class LocalPlatform {
         }
         requirePortFree(service.port(), service.module());
         System.out.print("Starting " + service.module() + " on port " + service.port() + " ... ");
-        List<String> command = List.of(javaExecutable(), "-Xmx320m", "-jar", service.runnableJar().toString());
+        List<String> command = List.of(javaExecutable(), "-Xmx320m", "-Dquarkus.profile=local", "-jar",
+                service.runnableJar().toString());
         ManagedProcess process = launch(service.module(), command, Map.of(
                 "QUARKUS_HTTP_PORT", Integer.toString(service.port()),
                 "KAFKA_BOOTSTRAP_SERVERS", kafka,

@@ -57,7 +57,7 @@ public final class UpstreamSimulator implements AutoCloseable {
         utts.mount(router);
         flexCity.mount(router);
         customs.mount(router);
-        new AdminApi(state, faultRegistry, clock, flexCity).mount(router);
+        new AdminApi(state, faultRegistry, clock, flexCity, faults).mount(router);
         HttpServer server = vertx.createHttpServer().requestHandler(router)
                 .listen(port).toCompletionStage().toCompletableFuture().join();
         return new UpstreamSimulator(vertx, server, state, clock);

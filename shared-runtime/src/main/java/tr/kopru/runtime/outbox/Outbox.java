@@ -2,12 +2,17 @@ package tr.kopru.runtime.outbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import tr.kopru.model.event.EventType;
 import tr.kopru.model.json.ContractJson;
 import tr.kopru.runtime.messaging.TopicNames;
 
 import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -26,22 +31,14 @@ public class Outbox {
     }
 
     /**
-     * Appends an event of the public contract.
+     * Appends an event of the public contract in the current Panache transaction.
      *
      * @param aggregateId the record key and CloudEvent subject: one aggregate's events stay in order; never personal
      *                    data
      */
     public Uni<OutboxEvent> append(EventType type, String aggregateId, Record payload) {
-        if (!type.payloadType().isInstance(payload)) {
-            throw new IllegalArgumentException(type.type() + " carries " + type.payloadType().getSimpleName()
-                    + ", not " + payload.getClass().getSimpleName());
-        }
-        try {
-            String json = ContractJson.mapper().writeValueAsString(payload);
-            return append(topics.resolve(type.defaultTopic()), aggregateId, type.type(), type.dataSchema(), json);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot write " + type.type() + " as JSON", e);
-        }
+        OutboxMessage message = message(type, aggregateId, payload);
+        return append(message.topic(), message.key(), message.eventType(), message.dataSchema(), message.payloadJson());
     }
 
     /** Appends any JSON event to any topic; {@link #append(EventType, String, Record)} is the way for contract events. */
@@ -55,5 +52,36 @@ public class Outbox {
         event.payload = payloadJson;
         event.createdAt = clock.instant();
         return event.persist();
+    }
+
+    /** An event of the public contract, ready for {@link #appendAll}. */
+    public OutboxMessage message(EventType type, String aggregateId, Record payload) {
+        if (!type.payloadType().isInstance(payload)) {
+            throw new IllegalArgumentException(type.type() + " carries " + type.payloadType().getSimpleName()
+                    + ", not " + payload.getClass().getSimpleName());
+        }
+        try {
+            return new OutboxMessage(topics.resolve(type.defaultTopic()), aggregateId, type.type(), type.dataSchema(),
+                    ContractJson.mapper().writeValueAsString(payload));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write " + type.type() + " as JSON", e);
+        }
+    }
+
+    /**
+     * Appends many events in one round trip inside {@code transaction}, the SQL transaction of a service that works
+     * with the reactive client directly (bulk work) rather than through Panache.
+     */
+    public Uni<Void> appendAll(SqlClient transaction, List<OutboxMessage> messages) {
+        if (messages.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        List<Tuple> rows = messages.stream().map(m -> Tuple.from(new Object[] {UUID.randomUUID(), m.topic(), m.key(),
+                m.eventType(), m.dataSchema(), m.payloadJson(), now})).toList();
+        return transaction.preparedQuery("INSERT INTO outbox_event "
+                        + "(id, topic, record_key, event_type, data_schema, payload, created_at) "
+                        + "VALUES ($1, $2, $3, $4, $5, $6, $7)")
+                .executeBatch(rows).replaceWithVoid();
     }
 }

@@ -8,6 +8,7 @@ import io.vertx.ext.web.RoutingContext;
 import tr.kopru.simulator.Json;
 import tr.kopru.simulator.SimulatorClock;
 import tr.kopru.simulator.fault.Fault;
+import tr.kopru.simulator.fault.FaultInjector;
 import tr.kopru.simulator.fault.FaultRegistry;
 import tr.kopru.simulator.flexcity.FlexCityApi;
 import tr.kopru.simulator.flexcity.FlexCityInstitution;
@@ -26,12 +27,15 @@ public final class AdminApi {
     private final FaultRegistry faults;
     private final SimulatorClock clock;
     private final FlexCityApi flexCity;
+    private final FaultInjector injector;
 
-    public AdminApi(SimulatorState state, FaultRegistry faults, SimulatorClock clock, FlexCityApi flexCity) {
+    public AdminApi(SimulatorState state, FaultRegistry faults, SimulatorClock clock, FlexCityApi flexCity,
+                    FaultInjector injector) {
         this.state = state;
         this.faults = faults;
         this.clock = clock;
         this.flexCity = flexCity;
+        this.injector = injector;
     }
 
     public void mount(Router router) {
@@ -40,6 +44,7 @@ public final class AdminApi {
             state.apply(Scenario.standard());
             faults.clear();
             clock.reset();
+            injector.clearCalls();
             ok(ctx, Json.object().put("reset", true));
         });
         router.post("/admin/scenario").handler(ctx -> body(ctx, Scenario.class, scenario -> {
@@ -67,6 +72,11 @@ public final class AdminApi {
             state.installations().advance(body.path("generations").asInt(1));
             ok(ctx, Json.object().put("generation", state.installations().generation()));
         }));
+        router.post("/admin/utts/corrupt").handler(ctx -> body(ctx, JsonNode.class, body -> {
+            state.installations().corrupt(body.path("row").asLong());
+            ok(ctx, Json.object().put("corrupted_row", body.path("row").asLong()));
+        }));
+        router.get("/admin/calls").handler(ctx -> ok(ctx, Json.MAPPER.valueToTree(injector.calls())));
         router.get("/admin/flexcity/:institution/invoices").handler(this::openInvoices);
         router.post("/admin/flexcity/:institution/collections").handler(this::bookCollection);
     }

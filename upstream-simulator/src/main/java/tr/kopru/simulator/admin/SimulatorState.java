@@ -33,6 +33,7 @@ public final class SimulatorState {
         }
         utts.replaceAccounts(accounts, next.uttsTokenLifetimeSeconds());
         installations.configure(next.uttsChangeShare(), Math.max(1, next.uttsNewPerGeneration()));
+        installations.reset();
         flexCity.replaceInstitutions(next.institutions());
         customs.replace(next.customs());
         this.scenario = next;

@@ -15,6 +15,8 @@ public final class FaultInjector {
 
     private final Vertx vertx;
     private final FaultRegistry registry;
+    private final java.util.Map<String, java.util.concurrent.atomic.AtomicLong> calls =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     public FaultInjector(Vertx vertx, FaultRegistry registry) {
         this.vertx = vertx;
@@ -28,6 +30,8 @@ public final class FaultInjector {
      */
     public void handle(RoutingContext ctx, String upstream, String method, CallHandler handler,
                        BiConsumer<RoutingContext, String> upstreamError) {
+        calls.computeIfAbsent(upstream + "/" + method, k -> new java.util.concurrent.atomic.AtomicLong())
+                .incrementAndGet();
         Optional<Fault> found = registry.take(upstream, method);
         if (found.isEmpty()) {
             handler.handle(ctx, false);
@@ -42,6 +46,17 @@ public final class FaultInjector {
         } else {
             answer.run();
         }
+    }
+
+    /** How many calls each upstream method received, as "upstream/method"; tests assert on them. */
+    public java.util.Map<String, Long> calls() {
+        java.util.Map<String, Long> counts = new java.util.TreeMap<>();
+        calls.forEach((key, count) -> counts.put(key, count.get()));
+        return counts;
+    }
+
+    public void clearCalls() {
+        calls.clear();
     }
 
     private static void answer(RoutingContext ctx, Fault fault, CallHandler handler,

@@ -35,6 +35,7 @@ public final class InstallationGenerator {
     private final Instant epoch;
     private final Duration generationLength = Duration.ofMinutes(5);
     private volatile int generation;
+    private final java.util.Set<Long> corruptRows = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile double changeShare;
     private volatile long newPerGeneration;
 
@@ -52,6 +53,16 @@ public final class InstallationGenerator {
     public void configure(double share, long perGeneration) {
         this.changeShare = share;
         this.newPerGeneration = perGeneration;
+    }
+
+    /** Makes a row's record unreadable (an impossible date, a price that is not a number), as a bad upstream row. */
+    public void corrupt(long row) {
+        corruptRows.add(row);
+    }
+
+    public void reset() {
+        generation = 0;
+        corruptRows.clear();
     }
 
     public int generation() {
@@ -118,6 +129,11 @@ public final class InstallationGenerator {
         record.put("lastModified", h % 3 == 0 ? modifiedLocal.withNano(0).toString()
                 : modifiedLocal.withNano((int) (h % 1000) * 1_000_000).toString());
         record.put("hasReceiptInfo", h % 4 != 0);
+        if (corruptRows.contains(row)) {
+            record.put("salePriceString", "on iki bin");
+            record.put("activationDateString", "31.02.2026");
+            record.put("lastModified", "dün");
+        }
         record.put("companyTypeStr", h % 3 == 0 ? "Şahıs" : "Tüzel");
         return record;
     }

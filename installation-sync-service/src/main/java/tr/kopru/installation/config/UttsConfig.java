@@ -1,0 +1,41 @@
+package tr.kopru.installation.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.util.Map;
+
+/** The UTTS accounts this deployment mirrors and how it reads them. The base URL is quarkus.rest-client.utts.url. */
+@ConfigMapping(prefix = "kopru.utts")
+public interface UttsConfig {
+
+    /** Records per page read; UTTS allows at most 1000. */
+    @WithDefault("1000")
+    int pageSize();
+
+    /** How long before its expiry a cached access token is renewed. */
+    @WithDefault("60s")
+    Duration tokenRenewalMargin();
+
+    /** The longest a 429's Retry-After is honoured before the read counts as failed. */
+    @WithDefault("60s")
+    Duration maxRetryAfter();
+
+    /** The UTTS accounts, one per service company, by a name of our choosing (used in runs and events). */
+    Map<String, Account> accounts();
+
+    /** One UTTS login. */
+    interface Account {
+
+        /** The e-mail the service company registered on the UTTS portal. */
+        String email();
+
+        /** Its password; from a Secret (KOPRU_UTTS_ACCOUNTS_<NAME>_PASSWORD), never from the repository. */
+        String password();
+
+        /** How often it is synced (e.g. 5m; the upstream lags about 5 minutes), or "off" for on demand only. */
+        @WithDefault("5m")
+        String every();
+    }
+}

@@ -1,0 +1,129 @@
+package tr.kopru.installation.domain;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import tr.kopru.model.Money;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+
+/**
+ * Reads one UTTS record tolerantly: dd.MM.yyyy dates and HH:mm hours in Turkey time, prices as strings in either
+ * 1234.56 or 1.234,56 form, tax numbers and phones kept as text, optional fields may be missing.
+ */
+public final class UttsRecordParser {
+
+    public static final ZoneId TURKEY = ZoneId.of("Europe/Istanbul");
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
+    private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("H:mm");
+
+    private UttsRecordParser() {
+    }
+
+    /**
+     * @param fallbackModifiedAt used when the record has no lastModified stamp
+     * @throws UnreadableRecordException naming the field that cannot be read
+     */
+    public static InstallationSnapshot parse(JsonNode record, String account, Instant fallbackModifiedAt) {
+        long id = record.path("vehicleOrderInstallationId").asLong(0);
+        if (id <= 0) {
+            throw new UnreadableRecordException("vehicleOrderInstallationId is missing");
+        }
+        return new InstallationSnapshot(
+                id,
+                required(record, "installationCode"),
+                required(record, "licensePlate"),
+                required(record, "vehicleOrderInstallationStatus"),
+                record.path("vehicleOrderInstallationStatusId").asInt(0),
+                text(record, "productName"),
+                text(record, "companyName"),
+                text(record, "serviceName"),
+                text(record, "vehicleCompanyName"),
+                text(record, "taxInfoNumber"),
+                text(record, "taxInfoOffice"),
+                text(record, "city"),
+                text(record, "district"),
+                price(record, "salePriceString"),
+                price(record, "netSalePriceString"),
+                activation(record),
+                lastModified(record, fallbackModifiedAt),
+                account,
+                text(record, "ttbServiceReferenceNumber"),
+                text(record, "technicianFullName") != null ? text(record, "technicianFullName") : text(record, "fullName"),
+                text(record, "driverEmail"),
+                text(record, "driverPhoneNumber"));
+    }
+
+    /** 1234.56, 1.234,56, 1234,56 or a JSON number; null when absent. */
+    static Money price(JsonNode record, String field) {
+        String text = text(record, field);
+        if (text == null) {
+            return null;
+        }
+        String normalised = text.replace(" ", "");
+        if (normalised.contains(",")) {
+            normalised = normalised.replace(".", "").replace(',', '.');
+        }
+        try {
+            return Money.of(new BigDecimal(normalised));
+        } catch (IllegalArgumentException e) {
+            throw new UnreadableRecordException(field + " is not a price: '" + text + "'");
+        }
+    }
+
+    private static Instant activation(JsonNode record) {
+        String date = text(record, "activationDateString");
+        if (date == null) {
+            return null;
+        }
+        String hour = text(record, "activationHourString");
+        try {
+            LocalDate day = LocalDate.parse(date, DATE);
+            LocalTime time = hour == null ? LocalTime.MIDNIGHT : LocalTime.parse(hour, HOUR);
+            return day.atTime(time).atZone(TURKEY).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new UnreadableRecordException("activation date/hour is not dd.MM.yyyy HH:mm: '" + date + " "
+                    + hour + "'");
+        }
+    }
+
+    /** ISO date-time, with or without fraction; without an offset it is Turkey time. */
+    private static Instant lastModified(JsonNode record, Instant fallback) {
+        String text = text(record, "lastModified");
+        if (text == null) {
+            return fallback;
+        }
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException notOffset) {
+            try {
+                return LocalDateTime.parse(text).atZone(TURKEY).toInstant();
+            } catch (DateTimeParseException e) {
+                throw new UnreadableRecordException("lastModified is not a date-time: '" + text + "'");
+            }
+        }
+    }
+
+    private static String required(JsonNode record, String field) {
+        String value = text(record, field);
+        if (value == null) {
+            throw new UnreadableRecordException(field + " is missing");
+        }
+        return value;
+    }
+
+    private static String text(JsonNode record, String field) {
+        JsonNode value = record.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        String text = value.asText().trim();
+        return text.isEmpty() ? null : text;
+    }
+}

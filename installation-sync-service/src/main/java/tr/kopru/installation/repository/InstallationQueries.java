@@ -1,0 +1,122 @@
+package tr.kopru.installation.repository;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import tr.kopru.installation.domain.InstallationSnapshot;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Reads of the installation mirror for the query API. */
+@ApplicationScoped
+public class InstallationQueries {
+
+    /** List filters; null means "any". Activation dates are Turkish calendar days, both ends included. */
+    public record Filter(String licencePlate, String installationCode, String status, String ownerTaxNumber,
+                         String serviceCompany, LocalDate activatedFrom, LocalDate activatedTo) {
+    }
+
+    /** A stored installation with its bookkeeping times. */
+    public record Found(InstallationSnapshot snapshot, Instant firstSeenAt, Instant lastChangedAt) {
+    }
+
+    /** One history entry. */
+    public record HistoryEntry(Instant changedAt, long runId, List<String> fields, String previousStatus,
+                               String status) {
+    }
+
+    private final Pool pool;
+
+    public InstallationQueries(Pool pool) {
+        this.pool = pool;
+    }
+
+    public Uni<List<Found>> list(Filter filter, int limit, long offset) {
+        List<Object> params = new ArrayList<>();
+        String where = where(filter, params);
+        params.add(limit);
+        params.add(offset);
+        return pool.preparedQuery("SELECT * FROM installation" + where + " ORDER BY last_changed_at DESC, "
+                        + "installation_id DESC LIMIT $" + (params.size() - 1) + " OFFSET $" + params.size())
+                .execute(Tuple.from(params)).map(rows -> {
+                    List<Found> found = new ArrayList<>();
+                    rows.forEach(row -> found.add(found(row)));
+                    return found;
+                });
+    }
+
+    public Uni<Long> count(Filter filter) {
+        List<Object> params = new ArrayList<>();
+        String where = where(filter, params);
+        return pool.preparedQuery("SELECT count(*) FROM installation" + where).execute(Tuple.from(params))
+                .map(rows -> rows.iterator().next().getLong(0));
+    }
+
+    /** By installation id when {@code idOrCode} is a number, else by installation code. */
+    public Uni<Optional<Found>> find(String idOrCode) {
+        boolean numeric = idOrCode.matches("\\d{1,18}");
+        return pool.preparedQuery(numeric ? "SELECT * FROM installation WHERE installation_id = $1"
+                        : "SELECT * FROM installation WHERE installation_code = $1")
+                .execute(Tuple.of(numeric ? (Object) Long.parseLong(idOrCode) : idOrCode))
+                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(found(rows.iterator().next())));
+    }
+
+    public Uni<List<HistoryEntry>> history(long installationId) {
+        return pool.preparedQuery("SELECT * FROM installation_change WHERE installation_id = $1 ORDER BY id DESC")
+                .execute(Tuple.of(installationId)).map(rows -> {
+                    List<HistoryEntry> history = new ArrayList<>();
+                    rows.forEach(row -> history.add(new HistoryEntry(row.getOffsetDateTime("changed_at").toInstant(),
+                            row.getLong("run_id"), List.of(row.getArrayOfStrings("changed_fields")),
+                            row.getString("previous_status"), row.getString("status"))));
+                    return history;
+                });
+    }
+
+    /** Installation counts per value of {@code column} (status or service_company). */
+    public Uni<Map<String, Long>> countBy(String column) {
+        if (!column.equals("status") && !column.equals("service_company")) {
+            throw new IllegalArgumentException(column);
+        }
+        return pool.query("SELECT coalesce(" + column + ", '') AS k, count(*) AS n FROM installation GROUP BY 1 "
+                + "ORDER BY 2 DESC, 1").execute().map(rows -> {
+                    Map<String, Long> counts = new LinkedHashMap<>();
+                    rows.forEach(row -> counts.put(row.getString("k"), row.getLong("n")));
+                    return counts;
+                });
+    }
+
+    private static String where(Filter f, List<Object> params) {
+        List<String> conditions = new ArrayList<>();
+        condition(conditions, params, "replace(upper(licence_plate), ' ', '') = replace(upper(?), ' ', '')",
+                f.licencePlate());
+        condition(conditions, params, "installation_code = ?", f.installationCode());
+        condition(conditions, params, "status = ?", f.status());
+        condition(conditions, params, "owner_tax_number = ?", f.ownerTaxNumber());
+        condition(conditions, params, "service_company = ?", f.serviceCompany());
+        condition(conditions, params, "activated_at >= (?::date)::timestamp AT TIME ZONE 'Europe/Istanbul'",
+                f.activatedFrom());
+        condition(conditions, params,
+                "activated_at < ((?::date) + 1)::timestamp AT TIME ZONE 'Europe/Istanbul'", f.activatedTo());
+        return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+    }
+
+    private static void condition(List<String> conditions, List<Object> params, String sql, Object value) {
+        if (value != null) {
+            params.add(value);
+            conditions.add(sql.replace("?", "$" + params.size()));
+        }
+    }
+
+    private static Found found(Row row) {
+        return new Found(InstallationRows.snapshot(row), row.getOffsetDateTime("first_seen_at").toInstant(),
+                row.getOffsetDateTime("last_changed_at").toInstant());
+    }
+}

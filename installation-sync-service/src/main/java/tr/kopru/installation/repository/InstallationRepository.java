@@ -1,0 +1,71 @@
+package tr.kopru.installation.repository;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import tr.kopru.installation.domain.InstallationSnapshot;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Writes of the installation mirror and its change history, batched, inside the caller's transaction. */
+@ApplicationScoped
+public class InstallationRepository {
+
+    /** A stored installation with its content fingerprint. */
+    public record Stored(InstallationSnapshot snapshot, String contentHash, long lastSeenRun) {
+    }
+
+    /** One change to record in the history. */
+    public record Change(long installationId, long runId, Instant at, List<String> fields, String previousStatus,
+                         String status) {
+    }
+
+    public Uni<Map<Long, Stored>> findByIds(SqlClient tx, List<Long> ids) {
+        return tx.preparedQuery("SELECT " + InstallationRows.COLUMNS + ", content_hash, last_seen_run "
+                        + "FROM installation WHERE installation_id = ANY($1)")
+                .execute(Tuple.of(ids.toArray(Long[]::new)))
+                .map(rows -> {
+                    Map<Long, Stored> stored = new HashMap<>();
+                    for (Row row : rows) {
+                        stored.put(row.getLong("installation_id"), new Stored(InstallationRows.snapshot(row),
+                                row.getString("content_hash"), row.getLong("last_seen_run")));
+                    }
+                    return stored;
+                });
+    }
+
+    /** Inserts new installations and overwrites changed ones; first_seen_at stays as it was. */
+    public Uni<Void> upsert(SqlClient tx, List<InstallationSnapshot> snapshots, long runId, Instant now) {
+        if (snapshots.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        String updates = java.util.Arrays.stream(InstallationRows.COLUMNS.split(",\\s*"))
+                .filter(c -> !c.equals("installation_id")).map(c -> c + " = EXCLUDED." + c)
+                .reduce((a, b) -> a + ", " + b).orElseThrow();
+        return tx.preparedQuery("INSERT INTO installation (" + InstallationRows.COLUMNS
+                        + ", content_hash, last_seen_run, first_seen_at, last_changed_at) VALUES ($1, $2, $3, $4, $5, "
+                        + "$6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, "
+                        + "$25, $25) ON CONFLICT (installation_id) DO UPDATE SET " + updates
+                        + ", content_hash = EXCLUDED.content_hash, last_seen_run = EXCLUDED.last_seen_run, "
+                        + "last_changed_at = EXCLUDED.last_changed_at")
+                .executeBatch(snapshots.stream().map(s -> InstallationRows.values(s, runId, now)).toList())
+                .replaceWithVoid();
+    }
+
+    public Uni<Void> recordChanges(SqlClient tx, List<Change> changes) {
+        if (changes.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return tx.preparedQuery("INSERT INTO installation_change (installation_id, run_id, changed_at, changed_fields, "
+                        + "previous_status, status) VALUES ($1, $2, $3, $4, $5, $6)")
+                .executeBatch(changes.stream().map(c -> Tuple.from(new Object[] {c.installationId(), c.runId(),
+                        InstallationRows.offset(c.at()), c.fields().toArray(String[]::new), c.previousStatus(),
+                        c.status()})).toList())
+                .replaceWithVoid();
+    }
+}

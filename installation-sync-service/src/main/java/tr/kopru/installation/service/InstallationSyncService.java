@@ -1,0 +1,118 @@
+package tr.kopru.installation.service;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+import tr.kopru.installation.client.UttsClient;
+import tr.kopru.installation.config.UttsConfig;
+import tr.kopru.installation.domain.PageOutcome;
+import tr.kopru.installation.domain.SyncRun;
+import tr.kopru.installation.repository.SyncRunRepository;
+import tr.kopru.runtime.rest.ApiException;
+
+import java.time.Clock;
+import java.util.function.Consumer;
+
+/**
+ * Syncs one UTTS account: takes the account's database lock (one sync per account across all replicas), records a
+ * run, reads every page and writes it, and closes the run with its outcome.
+ */
+@ApplicationScoped
+public class InstallationSyncService {
+
+    public static final String SCHEDULED = "SCHEDULE";
+    public static final String ON_DEMAND = "API";
+
+    private static final Logger LOG = Logger.getLogger(InstallationSyncService.class);
+
+    private final Pool pool;
+    private final UttsClient client;
+    private final PageWriter writer;
+    private final SyncRunRepository runs;
+    private final UttsConfig config;
+    private final MeterRegistry metrics;
+    private final Clock clock;
+
+    public InstallationSyncService(Pool pool, UttsClient client, PageWriter writer, SyncRunRepository runs,
+                                   UttsConfig config, MeterRegistry metrics, Clock clock) {
+        this.pool = pool;
+        this.client = client;
+        this.writer = writer;
+        this.runs = runs;
+        this.config = config;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    /** Starts a sync and answers its run as soon as it is recorded; the pages are read in the background. */
+    public Uni<SyncRun> start(String account, String trigger) {
+        return Uni.createFrom().emitter(started -> sync(account, trigger, started::complete)
+                .subscribe().with(run -> { }, failure -> started.fail(failure)));
+    }
+
+    /** Runs a whole sync; {@code onStarted} hears of the run once it is recorded. */
+    public Uni<SyncRun> sync(String account, String trigger, Consumer<SyncRun> onStarted) {
+        if (!config.accounts().containsKey(account)) {
+            return Uni.createFrom().failure(ApiException.notFound("No UTTS account named " + account));
+        }
+        String lock = "utts-sync:" + account;
+        return pool.getConnection().chain(connection -> connection
+                .preparedQuery("SELECT pg_try_advisory_lock(hashtext($1)) AS locked").execute(Tuple.of(lock))
+                .chain(rows -> {
+                    if (!rows.iterator().next().getBoolean("locked")) {
+                        return Uni.createFrom().<SyncRun>failure(new SyncAlreadyRunningException(account));
+                    }
+                    return runLocked(account, trigger, onStarted)
+                            .eventually(() -> connection.preparedQuery("SELECT pg_advisory_unlock(hashtext($1))")
+                                    .execute(Tuple.of(lock)));
+                })
+                .eventually(connection::close));
+    }
+
+    private Uni<SyncRun> runLocked(String account, String trigger, Consumer<SyncRun> onStarted) {
+        return runs.failAbandoned(account, clock.instant())
+                .chain(() -> runs.start(account, trigger, clock.instant()))
+                .invoke(onStarted)
+                .chain(run -> {
+                    LOG.infof("Sync %d of UTTS account %s started (%s)", run.id(), account, trigger);
+                    return pages(run, account, 1)
+                            .chain(() -> runs.finish(run.id(), SyncRun.SUCCEEDED, null, clock.instant()))
+                            .onFailure().recoverWithUni(failure -> {
+                                LOG.errorf("Sync %d of UTTS account %s failed: %s", run.id(), account,
+                                        failure.getMessage());
+                                return runs.finish(run.id(), SyncRun.FAILED, String.valueOf(failure.getMessage()),
+                                        clock.instant());
+                            })
+                            .invoke(done -> {
+                                metrics.counter("kopru.installations.sync.runs", "account", account,
+                                        "status", done.status()).increment();
+                                LOG.infof("Sync %d of UTTS account %s %s: %d pages, %d records, %d new, %d changed, "
+                                                + "%d unchanged, %d rejected", done.id(), account, done.status(),
+                                        done.pages(), done.recordsSeen(), done.newRecords(), done.changed(),
+                                        done.unchanged(), done.rejected());
+                            });
+                });
+    }
+
+    private Uni<Void> pages(SyncRun run, String account, int pageNumber) {
+        return client.page(account, pageNumber, config.pageSize())
+                .chain(page -> writer.write(run.id(), account, page)
+                        .invoke(outcome -> count(account, outcome))
+                        .chain(() -> page.isLast() ? Uni.createFrom().voidItem() : pages(run, account, pageNumber + 1)));
+    }
+
+    private void count(String account, PageOutcome outcome) {
+        metrics.counter("kopru.installations.sync.records", "account", account, "outcome", "new")
+                .increment(outcome.newRecords());
+        metrics.counter("kopru.installations.sync.records", "account", account, "outcome", "changed")
+                .increment(outcome.changed());
+        metrics.counter("kopru.installations.sync.records", "account", account, "outcome", "unchanged")
+                .increment(outcome.unchanged());
+        metrics.counter("kopru.installations.sync.records", "account", account, "outcome", "rejected")
+                .increment(outcome.rejected());
+    }
+}

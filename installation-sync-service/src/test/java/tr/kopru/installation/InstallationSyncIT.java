@@ -1,0 +1,260 @@
+package tr.kopru.installation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import tr.kopru.model.Topics;
+import tr.kopru.model.json.ContractJson;
+import tr.kopru.testsupport.UpstreamSimulatorResource;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.is;
+
+/**
+ * A sync scenario against the simulated UTTS, on the real broker and database: first sync, unchanged re-sync,
+ * changes, an expired token mid-sync, an unreadable record, a refused login, and the query API over the result.
+ */
+@QuarkusTest
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class InstallationSyncIT {
+
+    private static final String KEY = "installation-test-key-not-secret";
+    private static final String RECORDED = "tr.kopru.installation.recorded.v1";
+    private static final String CHANGED = "tr.kopru.installation.changed.v1";
+
+    @Inject
+    Pool pool;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @Test
+    @Order(1)
+    void aFirstSyncRecordsEveryInstallationAndPublishesOneRecordedEventEach() {
+        JsonNode run = syncToEnd("servis-b");
+        assertThat(run.path("status").asText()).isEqualTo("SUCCEEDED");
+        assertThat(run.path("records_seen").asLong()).isEqualTo(300);
+        assertThat(run.path("new_records").asLong()).isEqualTo(300);
+        assertThat(run.path("pages").asInt()).isEqualTo(3);
+        assertThat(count("SELECT count(*) FROM installation WHERE utts_account = $1", "servis-b")).isEqualTo(300);
+
+        List<ConsumerRecord<String, String>> events = awaitEvents("servis-b", RECORDED, 300);
+        assertThat(events.stream().map(ConsumerRecord::key).distinct()).hasSize(300);
+        ConsumerRecord<String, String> first = events.get(0);
+        JsonNode payload = read(first.value());
+        assertThat(first.key()).isEqualTo(payload.path("installation").path("installation_id").asText());
+        assertThat(header(first, "ce_subject")).isEqualTo(first.key());
+        assertThat(first.value()).doesNotContain("driver", "surucu");
+        assertThat(payload.path("installation").path("owner").path("tax_number").asText()).hasSize(10);
+    }
+
+    @Test
+    @Order(2)
+    void aResyncWithNothingChangedWritesAndPublishesNothing() {
+        long eventsBefore = eventsOf("servis-b").size();
+        JsonNode run = syncToEnd("servis-b");
+        assertThat(run.path("unchanged").asLong()).isEqualTo(300);
+        assertThat(run.path("new_records").asLong()).isZero();
+        assertThat(run.path("changed").asLong()).isZero();
+        // the outbox is empty of servis-b events and the topic holds no more than before
+        assertThat(count("SELECT count(*) FROM outbox_event WHERE published_at IS NULL", null)).isZero();
+        assertThat(eventsOf("servis-b")).hasSize((int) eventsBefore);
+    }
+
+    @Test
+    @Order(3)
+    void aStatusChangePublishesAChangedEventNamingTheFieldAndKeepsHistory() {
+        UpstreamSimulatorResource.simulator().state().installations().advance(2);
+        JsonNode run = syncToEnd("servis-b");
+        assertThat(run.path("new_records").asLong()).isEqualTo(20);
+        long changed = run.path("changed").asLong();
+        assertThat(changed).isPositive();
+
+        List<ConsumerRecord<String, String>> events = awaitEvents("servis-b", CHANGED, (int) changed);
+        JsonNode payload = read(events.get(0).value());
+        assertThat(payload.path("changed_fields").toString()).contains("\"status\"", "\"status_id\"");
+        assertThat(payload.path("previous_status").asText()).isNotEqualTo(payload.path("installation").path("status")
+                .asText());
+        String code = payload.path("installation").path("installation_code").asText();
+        api().get("/api/v1/installations/" + code).then().statusCode(200)
+                .body("data.history[0].changed_fields", org.hamcrest.Matchers.hasItem("status"))
+                .body("data.history[0].previous_status", is(payload.path("previous_status").asText()));
+    }
+
+    @Test
+    @Order(4)
+    void anExpiredTokenMidSyncIsRenewedWithoutLosingAPage() {
+        var simulator = UpstreamSimulatorResource.simulator();
+        long loginsBefore = calls("utts/login");
+        given().baseUri(simulator.baseUrl()).contentType(ContentType.JSON)
+                .body("{\"latency_ms\": 300}").put("/admin/faults/utts/installation-progresses").then().statusCode(200);
+        try {
+            long runId = startSync("servis-a");
+            await().atMost(Duration.ofSeconds(30)).until(() -> run(runId).path("pages").asInt() >= 1);
+            simulator.clock().set(Instant.now().plus(Duration.ofHours(3)));
+            JsonNode run = awaitEnd(runId);
+            assertThat(run.path("status").asText()).isEqualTo("SUCCEEDED");
+            assertThat(run.path("records_seen").asLong()).isEqualTo(520);
+            assertThat(run.path("pages").asInt()).isEqualTo(6);
+            assertThat(calls("utts/login")).isGreaterThanOrEqualTo(loginsBefore + 2);
+        } finally {
+            simulator.clock().reset();
+            given().baseUri(simulator.baseUrl()).delete("/admin/faults").then().statusCode(200);
+        }
+    }
+
+    @Test
+    @Order(5)
+    void anUnreadableRecordIsKeptAsideAndTheRestOfItsPageIsWritten() {
+        UpstreamSimulatorResource.simulator().state().installations().corrupt(7);
+        long before = count("SELECT count(*) FROM rejected_record", null);
+        JsonNode run = syncToEnd("servis-a");
+        assertThat(run.path("status").asText()).isEqualTo("SUCCEEDED");
+        assertThat(run.path("rejected").asLong()).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM rejected_record", null)).isEqualTo(before + 1);
+        assertThat(count("SELECT count(*) FROM rejected_record WHERE reason LIKE $1", "%price%")).isEqualTo(1);
+    }
+
+    @Test
+    @Order(6)
+    void aRefusedLoginFailsThatAccountAloneWithTheUpstreamsMessage() {
+        JsonNode run = syncToEnd("locked-out");
+        assertThat(run.path("status").asText()).isEqualTo("FAILED");
+        assertThat(run.path("error").asText()).contains("hatalı");
+        assertThat(syncToEnd("servis-b").path("status").asText()).isEqualTo("SUCCEEDED");
+    }
+
+    @Test
+    @Order(7)
+    void theQueryApiAnswersInTheEnvelopeAndItsFiltersWork() {
+        JsonNode any = read(api().queryParam("limit", 1).get("/api/v1/installations").then().statusCode(200)
+                .body("success", is(true))
+                .body("pagination.total_count", greaterThan(800))
+                .body("pagination.has_more", is(true))
+                .extract().asString()).path("data").get(0);
+        api().queryParam("licence_plate", any.path("licence_plate").asText().replace(" ", ""))
+                .get("/api/v1/installations").then().statusCode(200).body("data.size()", greaterThan(0))
+                .body("data.licence_plate", everyItem(is(any.path("licence_plate").asText())));
+        String status = any.path("status").asText();
+        api().queryParam("status", status).queryParam("limit", 1000).get("/api/v1/installations")
+                .then().statusCode(200).body("data.size()", greaterThan(0)).body("data.status", everyItem(is(status)));
+        api().queryParam("owner_tax_number", any.path("owner").path("tax_number").asText())
+                .get("/api/v1/installations").then().statusCode(200).body("data.size()", greaterThan(0))
+                .body("data.owner.tax_number", everyItem(is(any.path("owner").path("tax_number").asText())));
+        api().queryParam("activated_from", "not-a-date").get("/api/v1/installations").then().statusCode(422)
+                .body("errors", hasKey("activated_from"));
+        api().get("/api/v1/installations/summary").then().statusCode(200)
+                .body("data.by_status", hasKey(status))
+                .body("data.by_service_company", hasKey("Deneme Montaj Ltd."));
+        api().get("/api/v1/installations/" + any.path("installation_id").asText()).then().statusCode(200)
+                .body("data.installation_code", is(any.path("installation_code").asText()));
+        api().get("/api/v1/installations/NO-SUCH-CODE").then().statusCode(404).body("success", is(false));
+        api().queryParam("utts_account", "servis-b").get("/api/v1/sync-runs").then().statusCode(200)
+                .body("data.size()", greaterThan(3)).body("data.utts_account", everyItem(is("servis-b")));
+        api().contentType(ContentType.JSON).body("{\"utts_account\": \"nobody\"}").post("/api/v1/sync-runs")
+                .then().statusCode(404).body("message", containsString("nobody"));
+        given().get("/api/v1/installations").then().statusCode(401);
+    }
+
+    private JsonNode syncToEnd(String account) {
+        return awaitEnd(startSync(account));
+    }
+
+    private long startSync(String account) {
+        return api().contentType(ContentType.JSON).body("{\"utts_account\": \"" + account + "\"}")
+                .post("/api/v1/sync-runs").then().statusCode(202)
+                .body("data.utts_account", is(account))
+                .extract().jsonPath().getLong("data.id");
+    }
+
+    private JsonNode awaitEnd(long runId) {
+        await().atMost(Duration.ofSeconds(60)).until(() -> !run(runId).path("status").asText().equals("RUNNING"));
+        return run(runId);
+    }
+
+    private JsonNode run(long runId) {
+        return read(api().get("/api/v1/sync-runs/" + runId).then().statusCode(200).extract().asString()).path("data");
+    }
+
+    private List<ConsumerRecord<String, String>> awaitEvents(String account, String type, int atLeast) {
+        await().atMost(Duration.ofSeconds(60)).until(() -> eventsOf(account).stream()
+                .filter(r -> type.equals(header(r, "ce_type"))).count() >= atLeast);
+        return eventsOf(account).stream().filter(r -> type.equals(header(r, "ce_type"))).toList();
+    }
+
+    private List<ConsumerRecord<String, String>> eventsOf(String account) {
+        try (KafkaCompanion companion = new KafkaCompanion(bootstrapServers)) {
+            ConsumerTask<String, String> task = companion.consumeStrings().fromTopics(Topics.INSTALLATION_EVENTS);
+            long end = System.currentTimeMillis() + 3000;
+            long last = -1;
+            while (System.currentTimeMillis() < end && task.count() != last) {
+                last = task.count();
+                sleep(700);
+            }
+            task.stop();
+            return task.getRecords().stream()
+                    .filter(r -> account.equals(read(r.value()).path("installation").path("utts_account").asText()))
+                    .toList();
+        }
+    }
+
+    private long calls(String method) {
+        return read(given().baseUri(UpstreamSimulatorResource.simulator().baseUrl()).get("/admin/calls")
+                .then().statusCode(200).extract().asString()).path(method).asLong();
+    }
+
+    private long count(String sql, String parameter) {
+        var query = pool.preparedQuery(sql);
+        var rows = (parameter == null ? query.execute() : query.execute(Tuple.of(parameter)))
+                .await().atMost(Duration.ofSeconds(10));
+        return rows.iterator().next().getLong(0);
+    }
+
+    private static RequestSpecification api() {
+        return given().header("X-API-Key", KEY);
+    }
+
+    private static JsonNode read(String json) {
+        try {
+            return ContractJson.mapper().readTree(json);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
