@@ -1,38 +1,16 @@
 package tr.kopru.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class CustomsSimulatorTest {
+class CustomsSimulatorTest extends SimulatorTestBase {
 
     private static final Map<String, String> HEADERS = Map.of("Authorization", "Bearer sim-customs-token",
             "X-Target-Server", "TEST", "Content-Type", "application/json");
-
-    private static UpstreamSimulator simulator;
-    private static SimulatorClient client;
-
-    @BeforeAll
-    static void start() {
-        simulator = UpstreamSimulator.start(0);
-        client = new SimulatorClient(simulator.baseUrl());
-    }
-
-    @AfterAll
-    static void stop() {
-        simulator.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        client.post("/admin/reset", "{}", Map.of());
-    }
 
     @Test
     void aPartialUpdateChangesOnlyTheFieldsSentAndAnswers204() {

@@ -1,9 +1,6 @@
 package tr.kopru.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -15,30 +12,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static tr.kopru.simulator.SimulatorClient.form;
 
-class FlexCitySimulatorTest {
+class FlexCitySimulatorTest extends SimulatorTestBase {
 
     private static final String INSTITUTION = "ornek-belediye";
     private static final String KEY = "sim-app-key-ornek";
     private static final String SECURITY = "sim-security-ornek";
-
-    private static UpstreamSimulator simulator;
-    private static SimulatorClient client;
-
-    @BeforeAll
-    static void start() {
-        simulator = UpstreamSimulator.start(0);
-        client = new SimulatorClient(simulator.baseUrl());
-    }
-
-    @AfterAll
-    static void stop() {
-        simulator.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        client.post("/admin/reset", "{}", Map.of());
-    }
 
     @Test
     void everyCallMustBeSignedWithTheInstitutionsKeyAndAFreshRequestDate() {

@@ -25,7 +25,23 @@ public class InstallationRepository {
                          String status) {
     }
 
+    /** The content fingerprints of those of {@code ids} that are stored: all an unchanged page needs to read. */
+    public Uni<Map<Long, String>> findHashes(SqlClient tx, List<Long> ids) {
+        return tx.preparedQuery("SELECT installation_id, content_hash FROM installation WHERE installation_id = ANY($1)")
+                .execute(Tuple.of(ids.toArray(Long[]::new)))
+                .map(rows -> {
+                    Map<Long, String> hashes = new HashMap<>(ids.size() * 2);
+                    for (Row row : rows) {
+                        hashes.put(row.getLong("installation_id"), row.getString("content_hash"));
+                    }
+                    return hashes;
+                });
+    }
+
     public Uni<Map<Long, Stored>> findByIds(SqlClient tx, List<Long> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
         return tx.preparedQuery("SELECT " + InstallationRows.COLUMNS + ", content_hash, last_seen_run "
                         + "FROM installation WHERE installation_id = ANY($1)")
                 .execute(Tuple.of(ids.toArray(Long[]::new)))

@@ -1,6 +1,7 @@
 package tr.kopru.installation.service;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -79,7 +80,7 @@ public class InstallationSyncService {
                 .invoke(onStarted)
                 .chain(run -> {
                     LOG.infof("Sync %d of UTTS account %s started (%s)", run.id(), account, trigger);
-                    return pages(run, account, 1)
+                    return pages(run, account)
                             .chain(() -> runs.finish(run.id(), SyncRun.SUCCEEDED, null, clock.instant()))
                             .onFailure().recoverWithUni(failure -> {
                                 LOG.errorf("Sync %d of UTTS account %s failed: %s", run.id(), account,
@@ -98,11 +99,18 @@ public class InstallationSyncService {
                 });
     }
 
-    private Uni<Void> pages(SyncRun run, String account, int pageNumber) {
-        return client.page(account, pageNumber, config.pageSize())
-                .chain(page -> writer.write(run.id(), account, page)
-                        .invoke(outcome -> count(account, outcome))
-                        .chain(() -> page.isLast() ? Uni.createFrom().voidItem() : pages(run, account, pageNumber + 1)));
+    /**
+     * Reads and writes page after page until the last one, reading the next page while writing one. A stream rather
+     * than a recursion, so that a written page is garbage at once: memory stays flat however many pages there are.
+     */
+    private Uni<Void> pages(SyncRun run, String account) {
+        PageFeed feed = new PageFeed(number -> client.page(account, number, config.pageSize()));
+        return Multi.createBy().repeating().uni(feed::next)
+                .whilst(page -> !page.isLast())
+                .onItem().transformToUniAndConcatenate(page -> writer.write(run.id(), account, page))
+                .invoke(outcome -> count(account, outcome))
+                .collect().last()
+                .replaceWithVoid();
     }
 
     private void count(String account, PageOutcome outcome) {

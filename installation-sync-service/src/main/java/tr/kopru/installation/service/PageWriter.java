@@ -67,39 +67,60 @@ public class PageWriter {
                 rejected.add(new RejectedRecordRepository.Rejected(record.toString(), e.getMessage()));
             }
         }
-        return pool.withTransaction(tx -> installations.findByIds(tx, List.copyOf(read.keySet())).chain(stored -> {
-            List<InstallationSnapshot> toWrite = new ArrayList<>();
-            List<InstallationRepository.Change> changes = new ArrayList<>();
-            List<OutboxMessage> events = new ArrayList<>();
-            long unchanged = 0;
-            long created = 0;
-            for (InstallationSnapshot snapshot : read.values()) {
-                InstallationRepository.Stored before = stored.get(snapshot.installationId());
-                String key = Long.toString(snapshot.installationId());
-                if (before == null) {
-                    created++;
-                    toWrite.add(snapshot);
-                    events.add(outbox.message(EventType.INSTALLATION_RECORDED, key,
-                            new InstallationRecorded(snapshot.toEvent())));
-                } else if (before.contentHash().equals(snapshot.contentHash())) {
-                    unchanged++;
-                } else {
-                    List<String> fields = snapshot.changedFieldsSince(before.snapshot());
-                    toWrite.add(snapshot);
-                    changes.add(new InstallationRepository.Change(snapshot.installationId(), runId, now, fields,
-                            before.snapshot().status(), snapshot.status()));
-                    events.add(outbox.message(EventType.INSTALLATION_CHANGED, key, new InstallationChanged(
-                            snapshot.toEvent(), fields, before.snapshot().status(), before.snapshot().statusId())));
-                }
+        return pool.withTransaction(tx -> installations.findHashes(tx, List.copyOf(read.keySet()))
+                .chain(hashes -> installations.findByIds(tx, changedIds(read, hashes))
+                        .map(changedBefore -> classify(read, hashes, changedBefore, runId, now)))
+                .chain(work -> {
+                    PageOutcome outcome = new PageOutcome(page.items().size(), work.created(), work.changes().size(),
+                            work.unchanged(), rejected.size());
+                    return installations.upsert(tx, work.toWrite(), runId, now)
+                            .chain(() -> installations.recordChanges(tx, work.changes()))
+                            .chain(() -> outbox.appendAll(tx, work.events()))
+                            .chain(() -> rejectedRecords.keep(tx, runId, account, page.pageNumber(), rejected, now))
+                            .chain(() -> runs.countPage(tx, runId, outcome, page.totalPages()))
+                            .replaceWith(outcome);
+                }));
+    }
+
+    /** What a page asks to write: new and changed installations, their history and their events. */
+    private record PageWork(List<InstallationSnapshot> toWrite, List<InstallationRepository.Change> changes,
+                            List<OutboxMessage> events, long created, long unchanged) {
+    }
+
+    /** The ids whose stored fingerprint differs: only these need their stored content, for the diff. */
+    private static List<Long> changedIds(Map<Long, InstallationSnapshot> read, Map<Long, String> hashes) {
+        return read.values().stream()
+                .filter(s -> hashes.containsKey(s.installationId())
+                        && !hashes.get(s.installationId()).equals(s.contentHash()))
+                .map(InstallationSnapshot::installationId).toList();
+    }
+
+    private PageWork classify(Map<Long, InstallationSnapshot> read, Map<Long, String> hashes,
+                              Map<Long, InstallationRepository.Stored> changedBefore, long runId, Instant now) {
+        List<InstallationSnapshot> toWrite = new ArrayList<>();
+        List<InstallationRepository.Change> changes = new ArrayList<>();
+        List<OutboxMessage> events = new ArrayList<>();
+        long created = 0;
+        long unchanged = 0;
+        for (InstallationSnapshot snapshot : read.values()) {
+            String key = Long.toString(snapshot.installationId());
+            InstallationRepository.Stored before = changedBefore.get(snapshot.installationId());
+            if (!hashes.containsKey(snapshot.installationId())) {
+                created++;
+                toWrite.add(snapshot);
+                events.add(outbox.message(EventType.INSTALLATION_RECORDED, key,
+                        new InstallationRecorded(snapshot.toEvent())));
+            } else if (before == null) {
+                unchanged++;
+            } else {
+                List<String> fields = snapshot.changedFieldsSince(before.snapshot());
+                toWrite.add(snapshot);
+                changes.add(new InstallationRepository.Change(snapshot.installationId(), runId, now, fields,
+                        before.snapshot().status(), snapshot.status()));
+                events.add(outbox.message(EventType.INSTALLATION_CHANGED, key, new InstallationChanged(
+                        snapshot.toEvent(), fields, before.snapshot().status(), before.snapshot().statusId())));
             }
-            PageOutcome outcome = new PageOutcome(page.items().size(), created, changes.size(), unchanged,
-                    rejected.size());
-            return installations.upsert(tx, toWrite, runId, now)
-                    .chain(() -> installations.recordChanges(tx, changes))
-                    .chain(() -> outbox.appendAll(tx, events))
-                    .chain(() -> rejectedRecords.keep(tx, runId, account, page.pageNumber(), rejected, now))
-                    .chain(() -> runs.countPage(tx, runId, outcome, page.totalPages()))
-                    .replaceWith(outcome);
-        }));
+        }
+        return new PageWork(toWrite, changes, events, created, unchanged);
     }
 }

@@ -1,6 +1,7 @@
 package tr.kopru.runtime.outbox;
 
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -86,10 +87,15 @@ public class OutboxRelay {
         return drain().chain(this::refreshStatistics);
     }
 
-    /** Publishes batches until the outbox is empty or a send fails. */
+    /**
+     * Publishes batches until the outbox is empty or a send fails. A stream rather than a recursion, so that a
+     * published batch is garbage at once, however long the backlog.
+     */
     Uni<Void> drain() {
-        return relayBatch().chain(result -> result.published() == batchSize && !result.failed()
-                ? drain() : Uni.createFrom().voidItem());
+        return Multi.createBy().repeating().uni(this::relayBatch)
+                .whilst(result -> result.published() == batchSize && !result.failed())
+                .collect().last()
+                .replaceWithVoid();
     }
 
     private Uni<BatchResult> relayBatch() {
