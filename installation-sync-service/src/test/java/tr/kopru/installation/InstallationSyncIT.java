@@ -179,6 +179,30 @@ class InstallationSyncIT {
         given().get("/api/v1/installations").then().statusCode(401);
     }
 
+    @Test
+    @Order(8)
+    void aThrottledOrFailingReadIsRetriedAndTheSyncCompletes() {
+        var simulator = UpstreamSimulatorResource.simulator();
+        long readsBefore = calls("utts/installation-progresses");
+        given().baseUri(simulator.baseUrl()).contentType(ContentType.JSON)
+                .body("{\"retry_after_seconds\": 1, \"remaining\": 1}")
+                .put("/admin/faults/utts/installation-progresses").then().statusCode(200);
+        long started = System.nanoTime();
+        JsonNode throttled = syncToEnd("servis-b");
+        assertThat(throttled.path("status").asText()).isEqualTo("SUCCEEDED");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+
+        given().baseUri(simulator.baseUrl()).contentType(ContentType.JSON)
+                .body("{\"error\": \"http500\", \"remaining\": 2}")
+                .put("/admin/faults/utts/installation-progresses").then().statusCode(200);
+        JsonNode failedTwice = syncToEnd("servis-b");
+        assertThat(failedTwice.path("status").asText()).isEqualTo("SUCCEEDED");
+        assertThat(failedTwice.path("records_seen").asLong()).isEqualTo(throttled.path("records_seen").asLong());
+        // every page once per sync, plus one retried 429 and two retried 500s
+        long pages = throttled.path("pages").asLong() + failedTwice.path("pages").asLong();
+        assertThat(calls("utts/installation-progresses") - readsBefore).isEqualTo(pages + 3);
+    }
+
     private JsonNode syncToEnd(String account) {
         return awaitEnd(startSync(account));
     }
