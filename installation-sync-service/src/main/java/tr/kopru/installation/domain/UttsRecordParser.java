@@ -12,6 +12,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 
 /**
  * Reads one UTTS record tolerantly: dd.MM.yyyy dates and HH:mm hours in Turkey time, prices as strings in either
@@ -20,8 +21,11 @@ import java.time.format.DateTimeParseException;
 public final class UttsRecordParser {
 
     public static final ZoneId TURKEY = ZoneId.of("Europe/Istanbul");
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
-    private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("H:mm");
+    /** Strict: 31.02.2026 is an error, not the 28th. */
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.uuuu")
+            .withResolverStyle(ResolverStyle.STRICT);
+    private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("H:mm")
+            .withResolverStyle(ResolverStyle.STRICT);
 
     private UttsRecordParser() {
     }
@@ -100,14 +104,19 @@ public final class UttsRecordParser {
             return fallback;
         }
         try {
-            return OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException notOffset) {
-            try {
-                return LocalDateTime.parse(text).atZone(TURKEY).toInstant();
-            } catch (DateTimeParseException e) {
-                throw new UnreadableRecordException("lastModified is not a date-time: '" + text + "'");
-            }
+            // UTTS sends Turkey time without an offset; an offset, when present, is honoured. Checked up front:
+            // parsing and failing costs an exception per record on the hot path.
+            return hasOffset(text) ? OffsetDateTime.parse(text).toInstant()
+                    : LocalDateTime.parse(text).atZone(TURKEY).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new UnreadableRecordException("lastModified is not a date-time: '" + text + "'");
         }
+    }
+
+    private static boolean hasOffset(String dateTime) {
+        int time = dateTime.indexOf('T');
+        return dateTime.endsWith("Z")
+                || (time > 0 && (dateTime.indexOf('+', time) > 0 || dateTime.indexOf('-', time) > 0));
     }
 
     private static String required(JsonNode record, String field) {

@@ -77,11 +77,29 @@ public class Outbox {
             return Uni.createFrom().voidItem();
         }
         OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
-        List<Tuple> rows = messages.stream().map(m -> Tuple.from(new Object[] {UUID.randomUUID(), m.topic(), m.key(),
-                m.eventType(), m.dataSchema(), m.payloadJson(), now})).toList();
+        int size = messages.size();
+        UUID[] ids = new UUID[size];
+        String[] topicNames = new String[size];
+        String[] keys = new String[size];
+        String[] types = new String[size];
+        String[] schemas = new String[size];
+        String[] payloads = new String[size];
+        for (int i = 0; i < size; i++) {
+            OutboxMessage m = messages.get(i);
+            ids[i] = UUID.randomUUID();
+            topicNames[i] = m.topic();
+            keys[i] = m.key();
+            types[i] = m.eventType();
+            schemas[i] = m.dataSchema();
+            payloads[i] = m.payloadJson();
+        }
+        // One statement for the whole list (unnest keeps the order of the arrays, so positions follow the list).
         return transaction.preparedQuery("INSERT INTO outbox_event "
                         + "(id, topic, record_key, event_type, data_schema, payload, created_at) "
-                        + "VALUES ($1, $2, $3, $4, $5, $6, $7)")
-                .executeBatch(rows).replaceWithVoid();
+                        + "SELECT id, topic, record_key, event_type, data_schema, payload, $7 FROM unnest("
+                        + "$1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) "
+                        + "WITH ORDINALITY AS e(id, topic, record_key, event_type, data_schema, payload, n) ORDER BY n")
+                .execute(Tuple.from(new Object[] {ids, topicNames, keys, types, schemas, payloads, now}))
+                .replaceWithVoid();
     }
 }
