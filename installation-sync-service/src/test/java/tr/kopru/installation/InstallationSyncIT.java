@@ -10,6 +10,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import tr.kopru.testsupport.KafkaHeaders;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -19,7 +20,6 @@ import tr.kopru.model.Topics;
 import tr.kopru.model.json.ContractJson;
 import tr.kopru.testsupport.UpstreamSimulatorResource;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -66,7 +66,7 @@ class InstallationSyncIT {
         ConsumerRecord<String, String> first = events.get(0);
         JsonNode payload = read(first.value());
         assertThat(first.key()).isEqualTo(payload.path("installation").path("installation_id").asText());
-        assertThat(header(first, "ce_subject")).isEqualTo(first.key());
+        assertThat(KafkaHeaders.text(first, "ce_subject")).isEqualTo(first.key());
         assertThat(first.value()).doesNotContain("driver", "surucu");
         assertThat(payload.path("installation").path("owner").path("tax_number").asText()).hasSize(10);
     }
@@ -225,8 +225,8 @@ class InstallationSyncIT {
 
     private List<ConsumerRecord<String, String>> awaitEvents(String account, String type, int atLeast) {
         await().atMost(Duration.ofSeconds(60)).until(() -> eventsOf(account).stream()
-                .filter(r -> type.equals(header(r, "ce_type"))).count() >= atLeast);
-        return eventsOf(account).stream().filter(r -> type.equals(header(r, "ce_type"))).toList();
+                .filter(r -> type.equals(KafkaHeaders.text(r, "ce_type"))).count() >= atLeast);
+        return eventsOf(account).stream().filter(r -> type.equals(KafkaHeaders.text(r, "ce_type"))).toList();
     }
 
     private List<ConsumerRecord<String, String>> eventsOf(String account) {
@@ -267,11 +267,6 @@ class InstallationSyncIT {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String header(ConsumerRecord<String, String> record, String name) {
-        var header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     private static void sleep(long millis) {

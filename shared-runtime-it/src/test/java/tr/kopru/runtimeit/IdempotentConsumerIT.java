@@ -15,6 +15,7 @@ import tr.kopru.model.Topics;
 import tr.kopru.model.event.CloudEventHeaders;
 import tr.kopru.model.event.PaymentMade;
 import tr.kopru.model.json.ContractJson;
+import tr.kopru.testsupport.KafkaHeaders;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -84,7 +85,7 @@ class IdempotentConsumerIT {
 
     private static String reasonFor(ConsumerTask<String, byte[]> records, String key) {
         return records.getRecords().stream().filter(r -> key.equals(r.key())).findFirst()
-                .map(r -> OutboxIT.header(r, "dead-letter-reason")).orElseThrow();
+                .map(r -> KafkaHeaders.text(r, "dead-letter-reason")).orElseThrow();
     }
 
     private KafkaCompanion companion() {

@@ -13,6 +13,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import tr.kopru.testsupport.KafkaHeaders;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import tr.kopru.model.Money;
@@ -30,7 +31,6 @@ import org.eclipse.microprofile.health.Readiness;
 import tr.kopru.testsupport.KopruInfraResource;
 
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -69,14 +69,15 @@ class OutboxIT {
 
         ConsumerRecord<String, String> record = awaitRecords(Topics.PAYMENT_MADE, aggregateId, 1).get(0);
 
-        assertThat(header(record, CloudEventHeaders.SPEC_VERSION)).isEqualTo("1.0");
-        assertThat(UUID.fromString(header(record, CloudEventHeaders.ID))).isNotNull();
-        assertThat(header(record, CloudEventHeaders.TYPE)).isEqualTo("tr.kopru.collection.payment-made.v1");
-        assertThat(header(record, CloudEventHeaders.SOURCE)).isEqualTo("shared-runtime-it");
-        assertThat(header(record, CloudEventHeaders.SUBJECT)).isEqualTo(aggregateId);
-        assertThat(Instant.parse(header(record, CloudEventHeaders.TIME))).isBefore(Instant.now().plusSeconds(1));
-        assertThat(header(record, CloudEventHeaders.DATA_CONTENT_TYPE)).isEqualTo("application/json");
-        assertThat(header(record, CloudEventHeaders.DATA_SCHEMA))
+        assertThat(KafkaHeaders.text(record, CloudEventHeaders.SPEC_VERSION)).isEqualTo("1.0");
+        assertThat(UUID.fromString(KafkaHeaders.text(record, CloudEventHeaders.ID))).isNotNull();
+        assertThat(KafkaHeaders.text(record, CloudEventHeaders.TYPE)).isEqualTo("tr.kopru.collection.payment-made.v1");
+        assertThat(KafkaHeaders.text(record, CloudEventHeaders.SOURCE)).isEqualTo("shared-runtime-it");
+        assertThat(KafkaHeaders.text(record, CloudEventHeaders.SUBJECT)).isEqualTo(aggregateId);
+        assertThat(Instant.parse(KafkaHeaders.text(record, CloudEventHeaders.TIME)))
+                .isBefore(Instant.now().plusSeconds(1));
+        assertThat(KafkaHeaders.text(record, CloudEventHeaders.DATA_CONTENT_TYPE)).isEqualTo("application/json");
+        assertThat(KafkaHeaders.text(record, CloudEventHeaders.DATA_SCHEMA))
                 .isEqualTo("urn:tr.kopru:schema:tr.kopru.collection.payment-made.v1");
         JsonNode value = ContractJson.mapper().readTree(record.value());
         assertThat(schemaProblems(value)).isEmpty();
@@ -121,7 +122,8 @@ class OutboxIT {
         }
 
         List<ConsumerRecord<String, String>> records = awaitRecords(Topics.PAYMENT_MADE, aggregateId, 20);
-        List<String> idsInTopicOrder = records.stream().map(r -> header(r, CloudEventHeaders.ID)).distinct().toList();
+        List<String> idsInTopicOrder = records.stream().map(r -> KafkaHeaders.text(r, CloudEventHeaders.ID))
+                .distinct().toList();
         assertThat(idsInTopicOrder).hasSize(20).containsExactlyElementsOf(idsInOutboxOrder(aggregateId));
         await().atMost(Duration.ofSeconds(30)).until(() -> count(
                 "SELECT count(*) FROM outbox_event WHERE record_key = $1 AND published_at IS NULL", aggregateId) == 0);
@@ -140,7 +142,7 @@ class OutboxIT {
         try (KafkaCompanion companion = new KafkaCompanion(bootstrapServers)) {
             ConsumerTask<String, String> records = companion.consumeStrings().fromTopics(topic);
             await().atMost(Duration.ofSeconds(60)).until(() -> matching(records, key).stream()
-                    .map(r -> header(r, CloudEventHeaders.ID)).distinct().count() >= count);
+                    .map(r -> KafkaHeaders.text(r, CloudEventHeaders.ID)).distinct().count() >= count);
             records.stop();
             return matching(records, key);
         }
@@ -180,10 +182,5 @@ class OutboxIT {
         return new PaymentMade("ornek-belediye", 31, transactionNumber, 90001234, "A", "000042", invoice, 7781200,
                 Money.of("845.60"), LocalDate.of(2026, 11, 23), Instant.parse("2026-11-23T11:42:18.004Z"),
                 PaymentChannel.API);
-    }
-
-    static String header(ConsumerRecord<String, ?> record, String name) {
-        var header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 }

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import tr.kopru.runtime.outbox.Outbox;
 import tr.kopru.runtime.outbox.OutboxEvent;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
 
@@ -90,9 +89,9 @@ public abstract class ServiceWiringTestBase {
             ConsumerRecord<String, String> received = records.getRecords().stream()
                     .filter(r -> key.equals(r.key())).findFirst().orElseThrow();
             assertThat(received.value()).isEqualTo(payload);
-            assertThat(header(received, "ce_id")).isEqualTo(stored.id.toString());
-            assertThat(header(received, "ce_type")).isEqualTo("tr.kopru.wiring-check.v1");
-            assertThat(header(received, "ce_source")).isEqualTo(service);
+            assertThat(KafkaHeaders.text(received, "ce_id")).isEqualTo(stored.id.toString());
+            assertThat(KafkaHeaders.text(received, "ce_type")).isEqualTo("tr.kopru.wiring-check.v1");
+            assertThat(KafkaHeaders.text(received, "ce_source")).isEqualTo(service);
             records.stop();
         }
 
@@ -100,10 +99,5 @@ public abstract class ServiceWiringTestBase {
                 .preparedQuery("SELECT published_at FROM " + schema + ".outbox_event WHERE id = $1")
                 .execute(Tuple.of(stored.id)).await().atMost(Duration.ofSeconds(5))
                 .iterator().next().getValue("published_at") != null);
-    }
-
-    private static String header(ConsumerRecord<String, String> record, String name) {
-        var header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 }
