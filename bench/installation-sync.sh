@@ -29,8 +29,31 @@ heap() {
   curl -s "$svc/q/metrics" | awk '/^jvm_memory_used_bytes/ && /area="heap"/ {s += $NF} END {print int(s / 1048576)}'
 }
 
+# CPU seconds used so far by each local-run process (PostgreSQL with its backends), "name=seconds ..."
+cpu_seconds() {
+  local tick; tick=$(getconf CLK_TCK)
+  for f in .kopru/run/*.pid; do
+    local name=${f##*/[0-9][0-9]-}; name=${name%.pid}
+    local pids; pids=$(cat "$f")
+    [ "$name" = postgres ] && pids="$pids $(pgrep -x postgres | tr '\n' ' ')"
+    local sum=0
+    for p in $pids; do sum=$(( sum + $(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0) )); done
+    printf '%s=%s ' "$name" "$(( sum * 10 / tick ))"
+  done
+}
+
+cpu_used() {
+  python3 -c "
+before = dict(p.split('=') for p in '$1'.split())
+after = dict(p.split('=') for p in '$2'.split())
+used = {k: (int(after[k]) - int(before.get(k, 0))) / 10 for k in after}
+print('  CPU seconds: ' + ', '.join(f'{k} {v:.1f}' for k, v in used.items() if v >= 0.5))"
+}
+
 sync() {
   local label="$1"
+  local cpu_before; cpu_before=$(cpu_seconds)
+  local started; started=$(date +%s.%N)
   local before_events; before_events=$(published)
   local run; run=$(curl -s -X POST "$svc/api/v1/sync-runs" -H "X-API-Key: $key" -H 'Content-Type: application/json' \
     -d '{"utts_account": "servis-a"}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["data"]["id"])')
@@ -48,6 +71,7 @@ sync() {
     [ "${pending:-0}" -eq 0 ] && break
     sleep 1
   done
+  local drained; drained=$(python3 -c "import time; print(f'{time.time() - $started:.1f}')")
   local events=$(( $(published) - before_events ))
   echo "$body" | python3 -c "
 import json, sys
@@ -56,7 +80,8 @@ d = json.load(sys.stdin)['data']
 secs = (datetime.fromisoformat(d['finished_at'].replace('Z', '+00:00')) - datetime.fromisoformat(d['started_at'].replace('Z', '+00:00'))).total_seconds()
 print(f'$label: {d[\"status\"]} {d[\"records_seen\"]} records in {secs:.1f} s = {d[\"records_seen\"] / secs:,.0f} records/s '
       f'(new {d[\"new_records\"]}, changed {d[\"changed\"]}, unchanged {d[\"unchanged\"]}, rejected {d[\"rejected\"]}); '
-      f'events published $events; peak heap ${peak} MB')"
+      f'events published $events, all on Kafka {$drained} s after the request; peak heap ${peak} MB')"
+  cpu_used "$cpu_before" "$(cpu_seconds)"
 }
 
 sync "first sync     "

@@ -35,4 +35,13 @@ public final class Json {
             throw new IllegalStateException(e);
         }
     }
+
+    /** {@code node} as UTF-8 bytes, written straight to bytes (no intermediate String of a large page). */
+    public static byte[] writeBytes(JsonNode node) {
+        try {
+            return MAPPER.writeValueAsBytes(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

@@ -3,6 +3,7 @@ package tr.kopru.installation.client;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -103,6 +104,8 @@ public class UttsClient {
     private Uni<UttsPage> read(String account, UttsSession session, int pageNumber, int pageSize) {
         return rest.installationProgresses("Bearer " + session.accessToken(), session.cookie(), pageNumber, pageSize)
                 .onFailure().transform(f -> new UttsUnavailableException("UTTS read failed: " + f.getMessage(), f))
+                // A page is a megabyte of JSON: it is parsed on a worker, so the event loop keeps fetching and writing.
+                .emitOn(Infrastructure.getDefaultWorkerPool())
                 .chain(response -> {
                     int status = response.getStatus();
                     if (status == 401) {
@@ -143,8 +146,9 @@ public class UttsClient {
 
     private JsonNode body(Response response, String what) {
         try {
-            String text = response.readEntity(String.class);
-            JsonNode node = text == null || text.isBlank() ? json.createObjectNode() : json.readTree(text);
+            // Bytes, not text: Jackson's UTF-8 parser reads them without an intermediate String of the whole page.
+            byte[] bytes = response.readEntity(byte[].class);
+            JsonNode node = bytes == null || bytes.length == 0 ? json.createObjectNode() : json.readTree(bytes);
             return node == null ? json.createObjectNode() : node;
         } catch (Exception e) {
             throw new UttsUnavailableException("UTTS " + what + " answer is not JSON: " + e.getMessage(), e);

@@ -6,22 +6,34 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
 
-/** SHA-256 over field names and values, in order; null and empty are told apart. */
+/**
+ * SHA-256 over field names and values, in order; null and empty are told apart. The bytes hashed are, per field,
+ * {@code name NUL "=" value NUL}, or {@code name NUL 0x01 NUL} for a null value: stored fingerprints depend on it.
+ */
 final class ContentHash {
+
+    private static final HexFormat HEX = HexFormat.of();
 
     private ContentHash() {
     }
 
     static String of(Map<String, Object> content) {
+        StringBuilder text = new StringBuilder(512);
+        content.forEach((field, value) -> {
+            text.append(field).append('\0');
+            if (value == null) {
+                text.append('\u0001');
+            } else {
+                text.append('=').append(value);
+            }
+            text.append('\0');
+        });
+        return HEX.formatHex(sha256().digest(text.toString().getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static MessageDigest sha256() {
         try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            content.forEach((field, value) -> {
-                digest.update(field.getBytes(StandardCharsets.UTF_8));
-                digest.update((byte) 0);
-                digest.update(value == null ? new byte[] {1} : ("=" + value).getBytes(StandardCharsets.UTF_8));
-                digest.update((byte) 0);
-            });
-            return HexFormat.of().formatHex(digest.digest());
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

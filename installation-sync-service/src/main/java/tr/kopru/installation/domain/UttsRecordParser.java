@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import tr.kopru.model.Money;
 
 import java.math.BigDecimal;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -106,9 +107,12 @@ public final class UttsRecordParser {
         try {
             // UTTS sends Turkey time without an offset; an offset, when present, is honoured. Checked up front:
             // parsing and failing costs an exception per record on the hot path.
-            return hasOffset(text) ? OffsetDateTime.parse(text).toInstant()
-                    : LocalDateTime.parse(text).atZone(TURKEY).toInstant();
-        } catch (DateTimeParseException e) {
+            if (hasOffset(text)) {
+                return OffsetDateTime.parse(text).toInstant();
+            }
+            LocalDateTime local = PlainDateTime.parse(text);
+            return (local != null ? local : LocalDateTime.parse(text)).atZone(TURKEY).toInstant();
+        } catch (DateTimeException e) {
             throw new UnreadableRecordException("lastModified is not a date-time: '" + text + "'");
         }
     }

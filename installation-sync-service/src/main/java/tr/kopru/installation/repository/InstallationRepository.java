@@ -8,13 +8,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import tr.kopru.installation.domain.InstallationSnapshot;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /** Writes of the installation mirror and its change history, batched, inside the caller's transaction. */
 @ApplicationScoped
 public class InstallationRepository {
+
+    private static final String UPSERT = upsertStatement();
 
     /** A stored installation with its content fingerprint. */
     public record Stored(InstallationSnapshot snapshot, String contentHash, long lastSeenRun) {
@@ -55,21 +59,16 @@ public class InstallationRepository {
                 });
     }
 
-    /** Inserts new installations and overwrites changed ones; first_seen_at stays as it was. */
-    public Uni<Void> upsert(SqlClient tx, List<InstallationSnapshot> snapshots, long runId, Instant now) {
+    /**
+     * Inserts new installations and overwrites changed ones, all in one statement (the columns travel as arrays);
+     * first_seen_at stays as it was.
+     */
+    public Uni<Void> upsert(SqlClient tx, List<InstallationSnapshot> snapshots, Map<Long, String> contentHashes,
+                            long runId, Instant now) {
         if (snapshots.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        String updates = java.util.Arrays.stream(InstallationRows.COLUMNS.split(",\\s*"))
-                .filter(c -> !c.equals("installation_id")).map(c -> c + " = EXCLUDED." + c)
-                .reduce((a, b) -> a + ", " + b).orElseThrow();
-        return tx.preparedQuery("INSERT INTO installation (" + InstallationRows.COLUMNS
-                        + ", content_hash, last_seen_run, first_seen_at, last_changed_at) VALUES ($1, $2, $3, $4, $5, "
-                        + "$6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, "
-                        + "$25, $25) ON CONFLICT (installation_id) DO UPDATE SET " + updates
-                        + ", content_hash = EXCLUDED.content_hash, last_seen_run = EXCLUDED.last_seen_run, "
-                        + "last_changed_at = EXCLUDED.last_changed_at")
-                .executeBatch(snapshots.stream().map(s -> InstallationRows.values(s, runId, now)).toList())
+        return tx.preparedQuery(UPSERT).execute(InstallationRows.columns(snapshots, contentHashes, runId, now))
                 .replaceWithVoid();
     }
 
@@ -83,5 +82,23 @@ public class InstallationRepository {
                         InstallationRows.offset(c.at()), c.fields().toArray(String[]::new), c.previousStatus(),
                         c.status()})).toList())
                 .replaceWithVoid();
+    }
+
+    private static String upsertStatement() {
+        String[] types = InstallationRows.COLUMN_ARRAY_TYPES.split(",\\s*");
+        StringBuilder arrays = new StringBuilder();
+        for (int i = 0; i < types.length; i++) {
+            arrays.append(i == 0 ? "" : ", ").append('$').append(i + 1).append("::")
+                    .append(types[i].equals("numeric[]") ? "text[]::numeric[]" : types[i]);
+        }
+        String updates = Arrays.stream(InstallationRows.COLUMNS.split(",\\s*"))
+                .filter(c -> !c.equals("installation_id")).map(c -> c + " = EXCLUDED." + c)
+                .collect(Collectors.joining(", "));
+        int run = types.length + 1;
+        return "INSERT INTO installation (" + InstallationRows.COLUMNS + ", content_hash, last_seen_run, "
+                + "first_seen_at, last_changed_at) SELECT u.*, $" + run + ", $" + (run + 1) + ", $" + (run + 1)
+                + " FROM unnest(" + arrays + ") AS u ON CONFLICT (installation_id) DO UPDATE SET " + updates
+                + ", content_hash = EXCLUDED.content_hash, last_seen_run = EXCLUDED.last_seen_run, "
+                + "last_changed_at = EXCLUDED.last_changed_at";
     }
 }

@@ -9,6 +9,9 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 
 /** Maps installations between rows of the installation table and {@link InstallationSnapshot}s. */
 final class InstallationRows {
@@ -35,22 +38,48 @@ final class InstallationRows {
                 row.getString("driver_phone"));
     }
 
-    /** The content columns' values followed by content hash, run and time (for first_seen and last_changed). */
-    static Tuple values(InstallationSnapshot s, long runId, Instant now) {
-        return Tuple.from(new Object[] {s.installationId(), s.installationCode(), s.licencePlate(), s.status(),
-                s.statusId(), s.product(), s.serviceCompany(), s.serviceName(), s.ownerName(), s.ownerTaxNumber(),
-                s.ownerTaxOffice(), s.ownerCity(), s.ownerDistrict(), amount(s.salePriceInclVat()),
-                amount(s.salePriceExclVat()), offset(s.activatedAt()), offset(s.upstreamLastModifiedAt()),
-                s.uttsAccount(), s.referenceNumber(), s.technician(), s.driverEmail(), s.driverPhone(),
-                s.contentHash(), runId, offset(now)});
+    /** The SQL array types of {@link #COLUMNS}, followed by content_hash's. */
+    static final String COLUMN_ARRAY_TYPES = "bigint[], text[], text[], text[], integer[], text[], text[], text[], "
+            + "text[], text[], text[], text[], text[], numeric[], numeric[], timestamptz[], timestamptz[], text[], "
+            + "text[], text[], text[], text[], text[]";
+
+    /**
+     * The content columns and content hash (from {@code contentHashes}) of {@code snapshots} as one array per column (for a single unnest
+     * statement), followed by the run and the time (for first_seen and last_changed).
+     */
+    static Tuple columns(List<InstallationSnapshot> snapshots, Map<Long, String> contentHashes, long runId,
+                         Instant now) {
+        int size = snapshots.size();
+        Object[][] columns = {new Long[size], new String[size], new String[size], new String[size],
+                new Integer[size], new String[size], new String[size], new String[size], new String[size],
+                new String[size], new String[size], new String[size], new String[size], new String[size],
+                new String[size], new OffsetDateTime[size], new OffsetDateTime[size], new String[size],
+                new String[size], new String[size], new String[size], new String[size], new String[size]};
+        for (int i = 0; i < size; i++) {
+            InstallationSnapshot s = snapshots.get(i);
+            Object[] values = {s.installationId(), s.installationCode(), s.licencePlate(), s.status(), s.statusId(),
+                    s.product(), s.serviceCompany(), s.serviceName(), s.ownerName(), s.ownerTaxNumber(),
+                    s.ownerTaxOffice(), s.ownerCity(), s.ownerDistrict(), plain(s.salePriceInclVat()),
+                    plain(s.salePriceExclVat()), offset(s.activatedAt()), offset(s.upstreamLastModifiedAt()),
+                    s.uttsAccount(), s.referenceNumber(), s.technician(), s.driverEmail(), s.driverPhone(),
+                    contentHashes.get(s.installationId())};
+            for (int c = 0; c < values.length; c++) {
+                columns[c][i] = values[c];
+            }
+        }
+        Object[] parameters = Arrays.copyOf(columns, columns.length + 2, Object[].class);
+        parameters[columns.length] = runId;
+        parameters[columns.length + 1] = offset(now);
+        return Tuple.from(parameters);
+    }
+
+    /** Numerics travel as their plain text inside the arrays: exact, and the statement casts them. */
+    private static String plain(Money money) {
+        return money == null ? null : money.amount().toPlainString();
     }
 
     private static Money money(BigDecimal amount) {
         return amount == null ? null : Money.of(amount);
-    }
-
-    private static BigDecimal amount(Money money) {
-        return money == null ? null : money.amount();
     }
 
     private static Instant instant(OffsetDateTime time) {

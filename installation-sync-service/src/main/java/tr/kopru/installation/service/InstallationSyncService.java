@@ -104,7 +104,8 @@ public class InstallationSyncService {
      * than a recursion, so that a written page is garbage at once: memory stays flat however many pages there are.
      */
     private Uni<Void> pages(SyncRun run, String account) {
-        PageFeed feed = new PageFeed(number -> client.page(account, number, config.pageSize()));
+        PageFeed feed = new PageFeed(number -> client.page(account, number, config.pageSize())
+                .map(page -> writer.read(account, page)));
         return Multi.createBy().repeating().uni(feed::next)
                 .whilst(page -> !page.isLast())
                 .onItem().transformToUniAndConcatenate(page -> writer.write(run.id(), account, page))

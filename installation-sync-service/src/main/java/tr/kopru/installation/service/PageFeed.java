@@ -1,7 +1,6 @@
 package tr.kopru.installation.service;
 
 import io.smallrye.mutiny.Uni;
-import tr.kopru.installation.client.UttsPage;
 
 import java.util.function.IntFunction;
 
@@ -11,17 +10,17 @@ import java.util.function.IntFunction;
  */
 final class PageFeed {
 
-    private final IntFunction<Uni<UttsPage>> fetch;
+    private final IntFunction<Uni<ReadPage>> fetch;
     private volatile int nextNumber = 1;
-    private volatile Uni<UttsPage> ahead;
+    private volatile Uni<ReadPage> ahead;
 
-    PageFeed(IntFunction<Uni<UttsPage>> fetch) {
+    PageFeed(IntFunction<Uni<ReadPage>> fetch) {
         this.fetch = fetch;
     }
 
     /** The next page; once it arrives, and unless it is the last, the one after it is already on its way. */
-    Uni<UttsPage> next() {
-        Uni<UttsPage> current = ahead != null ? ahead : start();
+    Uni<ReadPage> next() {
+        Uni<ReadPage> current = ahead != null ? ahead : start();
         ahead = null;
         return current.invoke(page -> {
             if (!page.isLast()) {
@@ -30,8 +29,8 @@ final class PageFeed {
         });
     }
 
-    private Uni<UttsPage> start() {
-        Uni<UttsPage> page = fetch.apply(nextNumber++).memoize().indefinitely();
+    private Uni<ReadPage> start() {
+        Uni<ReadPage> page = fetch.apply(nextNumber++).memoize().indefinitely();
         // Starts the read now; a failure reaches whoever takes the page, through the memoized result.
         page.subscribe().with(p -> { }, failure -> { });
         return page;

@@ -22,6 +22,7 @@ import tr.kopru.runtime.outbox.OutboxMessage;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,30 +54,44 @@ public class PageWriter {
         this.clock = clock;
     }
 
-    public Uni<PageOutcome> write(long runId, String account, UttsPage page) {
+    /**
+     * Parses and fingerprints a page's records (the CPU-heavy part, done before the page's turn to be written):
+     * unreadable records are logged (masked) and set aside.
+     */
+    public ReadPage read(String account, UttsPage page) {
         Instant now = clock.instant();
-        Map<Long, InstallationSnapshot> read = new LinkedHashMap<>();
+        Map<Long, InstallationSnapshot> snapshots = new LinkedHashMap<>();
+        Map<Long, String> hashes = new HashMap<>();
         List<RejectedRecordRepository.Rejected> rejected = new ArrayList<>();
         for (JsonNode record : page.items()) {
             try {
                 InstallationSnapshot snapshot = UttsRecordParser.parse(record, account, now);
-                read.put(snapshot.installationId(), snapshot);
+                snapshots.put(snapshot.installationId(), snapshot);
+                hashes.put(snapshot.installationId(), snapshot.contentHash());
             } catch (UnreadableRecordException e) {
                 LOG.warnf("UTTS account %s, page %d: record %s rejected: %s", account, page.pageNumber(),
                         record.path("vehicleOrderInstallationId").asText("?"), e.getMessage());
                 rejected.add(new RejectedRecordRepository.Rejected(record.toString(), e.getMessage()));
             }
         }
+        return new ReadPage(page.pageNumber(), page.items().size(), page.totalPages(), page.isLast(), snapshots,
+                hashes, rejected);
+    }
+
+    public Uni<PageOutcome> write(long runId, String account, ReadPage page) {
+        Instant now = clock.instant();
+        Map<Long, InstallationSnapshot> read = page.snapshots();
         return pool.withTransaction(tx -> installations.findHashes(tx, List.copyOf(read.keySet()))
-                .chain(hashes -> installations.findByIds(tx, changedIds(read, hashes))
-                        .map(changedBefore -> classify(read, hashes, changedBefore, runId, now)))
+                .chain(stored -> installations.findByIds(tx, changedIds(page, stored))
+                        .map(changedBefore -> classify(read, stored, changedBefore, runId, now)))
                 .chain(work -> {
-                    PageOutcome outcome = new PageOutcome(page.items().size(), work.created(), work.changes().size(),
-                            work.unchanged(), rejected.size());
-                    return installations.upsert(tx, work.toWrite(), runId, now)
+                    PageOutcome outcome = new PageOutcome(page.recordCount(), work.created(), work.changes().size(),
+                            work.unchanged(), page.rejected().size());
+                    return installations.upsert(tx, work.toWrite(), page.hashes(), runId, now)
                             .chain(() -> installations.recordChanges(tx, work.changes()))
                             .chain(() -> outbox.appendAll(tx, work.events()))
-                            .chain(() -> rejectedRecords.keep(tx, runId, account, page.pageNumber(), rejected, now))
+                            .chain(() -> rejectedRecords.keep(tx, runId, account, page.pageNumber(), page.rejected(),
+                                    now))
                             .chain(() -> runs.countPage(tx, runId, outcome, page.totalPages()))
                             .replaceWith(outcome);
                 }));
@@ -88,11 +103,10 @@ public class PageWriter {
     }
 
     /** The ids whose stored fingerprint differs: only these need their stored content, for the diff. */
-    private static List<Long> changedIds(Map<Long, InstallationSnapshot> read, Map<Long, String> hashes) {
-        return read.values().stream()
-                .filter(s -> hashes.containsKey(s.installationId())
-                        && !hashes.get(s.installationId()).equals(s.contentHash()))
-                .map(InstallationSnapshot::installationId).toList();
+    private static List<Long> changedIds(ReadPage page, Map<Long, String> stored) {
+        return page.hashes().entrySet().stream()
+                .filter(read -> stored.containsKey(read.getKey()) && !stored.get(read.getKey()).equals(read.getValue()))
+                .map(Map.Entry::getKey).toList();
     }
 
     private PageWork classify(Map<Long, InstallationSnapshot> read, Map<Long, String> hashes,

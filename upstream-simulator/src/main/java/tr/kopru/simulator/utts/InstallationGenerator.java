@@ -91,7 +91,7 @@ public final class InstallationGenerator {
         BigDecimal net = BigDecimal.valueOf(800 + h % 700).setScale(2, RoundingMode.UNNECESSARY);
         BigDecimal gross = net.multiply(new BigDecimal("1.20")).setScale(2, RoundingMode.HALF_UP);
         boolean turkishPrices = h % 2 == 0;
-        String taxNumber = String.format("%010d", h % 10_000_000_000L);
+        String taxNumber = zeroPadded(h % 10_000_000_000L, 10);
 
         ObjectNode record = Json.object();
         record.put("vehicleOrderInstallationId", id);
@@ -105,7 +105,7 @@ public final class InstallationGenerator {
         record.put("taxInfoNumber", taxNumber);
         record.put("taxInfoOffice", OFFICES[(int) (h % OFFICES.length)]);
         record.put("driverEmail", "surucu" + id + "@example.com");
-        record.put("driverPhoneNumber", "05" + String.format("%09d", h % 1_000_000_000L));
+        record.put("driverPhoneNumber", "05" + zeroPadded(h % 1_000_000_000L, 9));
         record.put("address", "Örnek Mah. " + (h % 90 + 1) + ". Sok. No: " + (h % 40 + 1));
         record.put("city", CITIES[(int) (h % CITIES.length)]);
         record.put("district", DISTRICTS[(int) (h % DISTRICTS.length)]);
@@ -141,7 +141,12 @@ public final class InstallationGenerator {
     private static String plate(long h) {
         char a = (char) ('A' + h % 26);
         char b = (char) ('A' + (h / 26) % 26);
-        return String.format("%02d %c%c %d", 1 + h % 81, a, b, 100 + h % 9000);
+        return zeroPadded(1 + h % 81, 2) + " " + a + b + " " + (100 + h % 9000);
+    }
+
+    private static String zeroPadded(long value, int width) {
+        String digits = Long.toString(value);
+        return digits.length() >= width ? digits : "0".repeat(width - digits.length()) + digits;
     }
 
     /** 1234.56 as UTTS sometimes sends it: "1.234,56". */

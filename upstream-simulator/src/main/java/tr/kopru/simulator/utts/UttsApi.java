@@ -3,6 +3,7 @@ package tr.kopru.simulator.utts;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.Cookie;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -228,6 +229,6 @@ public final class UttsApi {
 
     static void json(RoutingContext ctx, int status, JsonNode body) {
         ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json; charset=utf-8")
-                .end(Json.write(body));
+                .end(Buffer.buffer(Json.writeBytes(body)));
     }
 }

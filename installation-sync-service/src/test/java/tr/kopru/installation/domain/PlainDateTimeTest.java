@@ -1,0 +1,34 @@
+package tr.kopru.installation.domain;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.time.DateTimeException;
+import java.time.LocalDateTime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class PlainDateTimeTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2026-03-14T09:05:07", "2026-03-14T09:05:07.1", "2026-03-14T09:05:07.120",
+            "2026-12-31T23:59:59.999999999", "2024-02-29T00:00:00.000001"})
+    void readsWhatTheIsoFormatterReads(String text) {
+        assertThat(PlainDateTime.parse(text)).isEqualTo(LocalDateTime.parse(text));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2026-03-14T09:05", "2026-03-14 09:05:07", "2026-03-14T09:05:07.", "dün",
+            "2026-03-14T09:05:07,5", "2026-3-14T09:05:07", "2026-03-14T09:05:07.1234567890"})
+    void leavesOtherShapesToTheFormatter(String text) {
+        assertThat(PlainDateTime.parse(text)).isNull();
+    }
+
+    @Test
+    void refusesImpossibleDates() {
+        assertThatThrownBy(() -> PlainDateTime.parse("2026-02-31T10:00:00")).isInstanceOf(DateTimeException.class);
+        assertThatThrownBy(() -> PlainDateTime.parse("2026-01-01T24:00:00")).isInstanceOf(DateTimeException.class);
+    }
+}
