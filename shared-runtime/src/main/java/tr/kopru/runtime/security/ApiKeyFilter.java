@@ -28,10 +28,12 @@ public class ApiKeyFilter {
 
     private final ApiKeyRegistry registry;
     private final Clock clock;
+    private final ApiCaller caller;
 
-    public ApiKeyFilter(ApiKeyRegistry registry, Clock clock) {
+    public ApiKeyFilter(ApiKeyRegistry registry, Clock clock, ApiCaller caller) {
         this.registry = registry;
         this.clock = clock;
+        this.caller = caller;
     }
 
     @ServerRequestFilter(priority = Priorities.AUTHENTICATION)
@@ -68,6 +70,7 @@ public class ApiKeyFilter {
         if (scope != null && !key.scopes().contains(scope.value())) {
             return deny(403, "API key " + key.id() + " lacks the scope " + scope.value());
         }
+        caller.accept(key);
         return Optional.empty();
     }
 

@@ -1,0 +1,186 @@
+package tr.kopru.collection.repository;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import tr.kopru.collection.domain.Collection;
+import tr.kopru.collection.domain.CollectionState;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import static tr.kopru.collection.repository.CollectionRows.offset;
+
+/** Collections and their state history. Every state change checks the state it leaves, so two writers cannot both win. */
+@ApplicationScoped
+public class CollectionRepository {
+
+    /** A collection started with an Idempotency-Key, and the fingerprint of the request that started it. */
+    public record Keyed(Collection collection, String fingerprint) {
+    }
+
+    /** What a list of collections is filtered by; null fields do not filter. */
+    public record Filter(String institution, CollectionState state, String invoiceNumber, LocalDate collectionDate) {
+    }
+
+    private final Pool pool;
+
+    public CollectionRepository(Pool pool) {
+        this.pool = pool;
+    }
+
+    public Uni<Void> insert(SqlClient tx, Collection c, String idempotencyKey, String fingerprint) {
+        return tx.preparedQuery("INSERT INTO collection (" + CollectionRows.COLUMNS + ", idempotency_key, "
+                        + "request_fingerprint) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, "
+                        + "$15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25)")
+                .execute(Tuple.from(new Object[] {c.id(), c.institution(), c.deskId(), c.transactionNumber(),
+                        c.invoiceNumber(), c.declarationId(), c.amount().amount(), c.collectionDate(),
+                        c.channel().name(), c.state().name(), c.upstreamCollectionId(), c.receiptSerial(),
+                        c.receiptNumber(), offset(c.collectedAt()), offset(c.cancelledAt()), c.resultCode(),
+                        c.resultReason(), c.resolveAttempts(), offset(c.nextResolveAt()), c.requestedBy(),
+                        c.standingInstructionId(), offset(c.createdAt()), offset(c.updatedAt()), idempotencyKey,
+                        fingerprint}))
+                .chain(() -> transition(tx, c.id(), null, c.state(), c.createdAt(), "started by " + c.requestedBy()));
+    }
+
+    /**
+     * Moves a collection from {@code from} to {@code to.state()} with the other fields of {@code to}; false when it
+     * was no longer in {@code from} (someone else moved it first).
+     */
+    public Uni<Boolean> move(SqlClient tx, CollectionState from, Collection to, String reason) {
+        return tx.preparedQuery("UPDATE collection SET state = $3, upstream_collection_id = $4, receipt_serial = $5, "
+                        + "receipt_number = $6, collected_at = $7, cancelled_at = $8, result_code = $9, "
+                        + "result_reason = $10, resolve_attempts = $11, next_resolve_at = $12, updated_at = $13 "
+                        + "WHERE id = $1 AND state = $2")
+                .execute(Tuple.from(new Object[] {to.id(), from.name(), to.state().name(), to.upstreamCollectionId(),
+                        to.receiptSerial(), to.receiptNumber(), offset(to.collectedAt()), offset(to.cancelledAt()),
+                        to.resultCode(), to.resultReason(), to.resolveAttempts(), offset(to.nextResolveAt()),
+                        offset(to.updatedAt())}))
+                .chain(rows -> rows.rowCount() == 0 ? Uni.createFrom().item(false)
+                        : transition(tx, to.id(), from, to.state(), to.updatedAt(), reason).replaceWith(true));
+    }
+
+    /** Records a failed attempt to resolve, and when to try next (null: no more tries, an operator decides). */
+    public Uni<Void> resolveLater(UUID id, int attempts, Instant next, Instant now) {
+        return pool.preparedQuery("UPDATE collection SET resolve_attempts = $2, next_resolve_at = $3, updated_at = $4 "
+                        + "WHERE id = $1")
+                .execute(Tuple.of(id, attempts, offset(next), offset(now))).replaceWithVoid();
+    }
+
+    /**
+     * Takes up to {@code limit} collections whose outcome is open and due to be asked about, leasing them for
+     * {@code lease} so that another replica's resolver skips them meanwhile. PENDING ones count only once older
+     * than {@code pendingBefore} (their process died while calling FlexCity).
+     */
+    public Uni<List<Collection>> claimToResolve(Instant now, Instant pendingBefore, Duration lease, int limit) {
+        return pool.preparedQuery("UPDATE collection SET next_resolve_at = $2 WHERE id IN (SELECT id FROM collection "
+                        + "WHERE ((state = 'UNKNOWN' AND next_resolve_at <= $1) OR (state = 'PENDING' AND created_at < $3 "
+                        + "AND (next_resolve_at IS NULL OR next_resolve_at <= $1))) ORDER BY next_resolve_at NULLS FIRST "
+                        + "LIMIT $4 FOR UPDATE SKIP LOCKED) RETURNING " + CollectionRows.COLUMNS)
+                .execute(Tuple.of(offset(now), offset(now.plus(lease)), offset(pendingBefore), limit))
+                .map(CollectionRepository::all);
+    }
+
+    public Uni<Optional<Collection>> find(UUID id) {
+        return pool.preparedQuery("SELECT " + CollectionRows.COLUMNS + " FROM collection WHERE id = $1")
+                .execute(Tuple.of(id)).map(rows -> all(rows).stream().findFirst());
+    }
+
+    public Uni<Optional<Keyed>> findByIdempotencyKey(String requestedBy, String key) {
+        return pool.preparedQuery("SELECT " + CollectionRows.COLUMNS + ", request_fingerprint FROM collection "
+                        + "WHERE requested_by = $1 AND idempotency_key = $2")
+                .execute(Tuple.of(requestedBy, key))
+                .map(rows -> {
+                    for (Row row : rows) {
+                        return Optional.of(new Keyed(CollectionRows.collection(row), row.getString("request_fingerprint")));
+                    }
+                    return Optional.empty();
+                });
+    }
+
+    /** The collection that holds an invoice: in flight, or collected and not cancelled. */
+    public Uni<Optional<Collection>> holding(String institution, String invoiceNumber) {
+        return pool.preparedQuery("SELECT " + CollectionRows.COLUMNS + " FROM collection WHERE institution = $1 "
+                        + "AND invoice_number = $2 AND state IN ('PENDING', 'UNKNOWN', 'COLLECTED') "
+                        + "ORDER BY created_at DESC LIMIT 1")
+                .execute(Tuple.of(institution, invoiceNumber)).map(rows -> all(rows).stream().findFirst());
+    }
+
+    public Uni<List<Collection>> list(Filter filter, int limit, long offset) {
+        return pool.preparedQuery("SELECT " + CollectionRows.COLUMNS + " FROM collection WHERE " + WHERE
+                        + " ORDER BY created_at DESC, id LIMIT $5 OFFSET $6")
+                .execute(filterTuple(filter).addInteger(limit).addLong(offset)).map(CollectionRepository::all);
+    }
+
+    public Uni<Long> count(Filter filter) {
+        return pool.preparedQuery("SELECT count(*) AS n FROM collection WHERE " + WHERE).execute(filterTuple(filter))
+                .map(rows -> rows.iterator().next().getLong("n"));
+    }
+
+    /** Counts by state, for the summary and metrics. */
+    public Uni<java.util.Map<String, Long>> countByState() {
+        return pool.query("SELECT state, count(*) AS n FROM collection GROUP BY state").execute().map(rows -> {
+            java.util.Map<String, Long> counts = new java.util.TreeMap<>();
+            rows.forEach(row -> counts.put(row.getString("state"), row.getLong("n")));
+            return counts;
+        });
+    }
+
+    public record Transition(CollectionState fromState, CollectionState toState, Instant at, String reason) {
+    }
+
+    public Uni<List<Transition>> transitions(UUID id) {
+        return pool.preparedQuery("SELECT from_state, to_state, at, reason FROM collection_transition "
+                        + "WHERE collection_id = $1 ORDER BY id").execute(Tuple.of(id))
+                .map(rows -> {
+                    List<Transition> list = new ArrayList<>();
+                    rows.forEach(row -> list.add(new Transition(
+                            row.getString("from_state") == null ? null : CollectionState.valueOf(row.getString("from_state")),
+                            CollectionState.valueOf(row.getString("to_state")),
+                            CollectionRows.instant(row.getOffsetDateTime("at")), row.getString("reason"))));
+                    return list;
+                });
+    }
+
+    public Uni<Void> markSettled(SqlClient tx, String institution, String invoiceNumber, Instant at, String reason) {
+        return tx.preparedQuery("INSERT INTO settled_invoice (institution, invoice_number, settled_at, reason) "
+                        + "VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING")
+                .execute(Tuple.of(institution, invoiceNumber, offset(at), reason)).replaceWithVoid();
+    }
+
+    public Uni<Boolean> isSettled(String institution, String invoiceNumber) {
+        return pool.preparedQuery("SELECT 1 FROM settled_invoice WHERE institution = $1 AND invoice_number = $2")
+                .execute(Tuple.of(institution, invoiceNumber)).map(rows -> rows.size() > 0);
+    }
+
+    private static final String WHERE = "($1::text IS NULL OR institution = $1) AND ($2::text IS NULL OR state = $2) "
+            + "AND ($3::text IS NULL OR invoice_number = $3) AND ($4::date IS NULL OR collection_date = $4)";
+
+    private static Tuple filterTuple(Filter filter) {
+        return Tuple.of(filter.institution(), filter.state() == null ? null : filter.state().name(),
+                filter.invoiceNumber(), filter.collectionDate());
+    }
+
+    private Uni<Void> transition(SqlClient tx, UUID id, CollectionState from, CollectionState to, Instant at,
+                                 String reason) {
+        return tx.preparedQuery("INSERT INTO collection_transition (collection_id, from_state, to_state, at, reason) "
+                        + "VALUES ($1, $2, $3, $4, $5)")
+                .execute(Tuple.of(id, from == null ? null : from.name(), to.name(), offset(at), reason))
+                .replaceWithVoid();
+    }
+
+    private static List<Collection> all(RowSet<Row> rows) {
+        List<Collection> list = new ArrayList<>();
+        rows.forEach(row -> list.add(CollectionRows.collection(row)));
+        return list;
+    }
+}

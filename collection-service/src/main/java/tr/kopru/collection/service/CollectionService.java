@@ -1,0 +1,178 @@
+package tr.kopru.collection.service;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.pgclient.PgException;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+import tr.kopru.collection.client.FlexCityClient;
+import tr.kopru.collection.client.FlexCityInvoiceDebt;
+import tr.kopru.collection.config.CollectionConfig;
+import tr.kopru.collection.domain.Collection;
+import tr.kopru.collection.domain.CollectionState;
+import tr.kopru.collection.domain.TransactionNumbers;
+import tr.kopru.collection.repository.CollectionRepository;
+import tr.kopru.flexcity.FlexCityRejectedException;
+import tr.kopru.flexcity.FlexCityResultCode;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Collects an invoice safely: the collection and our transaction number are stored before FlexCity is called; a
+ * lost answer leaves it UNKNOWN for the resolver (never REJECTED, never sent again); one invoice has at most one
+ * collection in flight; a repeated Idempotency-Key gets the first result.
+ */
+@ApplicationScoped
+public class CollectionService {
+
+    private static final Logger LOG = Logger.getLogger(CollectionService.class);
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    private final Pool pool;
+    private final CollectionRepository collections;
+    private final CollectionTransitions transitions;
+    private final FlexCityClient flexCity;
+    private final CollectionConfig config;
+    private final Clock clock;
+
+    public CollectionService(Pool pool, CollectionRepository collections, CollectionTransitions transitions,
+                             FlexCityClient flexCity, CollectionConfig config, Clock clock) {
+        this.pool = pool;
+        this.collections = collections;
+        this.transitions = transitions;
+        this.flexCity = flexCity;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    public Uni<CollectResult> collect(CollectCommand command) {
+        flexCity.institution(command.institution());
+        Uni<Optional<CollectionRepository.Keyed>> earlier = command.idempotencyKey() == null
+                ? Uni.createFrom().item(Optional.empty())
+                : collections.findByIdempotencyKey(command.requestedBy(), command.idempotencyKey());
+        return earlier.chain(keyed -> keyed.isPresent() ? replay(command, keyed.get()) : start(command));
+    }
+
+    private Uni<CollectResult> replay(CollectCommand command, CollectionRepository.Keyed keyed) {
+        if (!keyed.fingerprint().equals(command.fingerprint())) {
+            return Uni.createFrom().failure(CollectionRefusedException.conflict("Idempotency-Key "
+                    + command.idempotencyKey() + " was used for a different request", keyed.collection()));
+        }
+        return Uni.createFrom().item(new CollectResult(keyed.collection(), true));
+    }
+
+    private Uni<CollectResult> start(CollectCommand command) {
+        return collections.isSettled(command.institution(), command.invoiceNumber())
+                .chain(settled -> settled ? Uni.createFrom().failure(CollectionRefusedException.conflict(
+                        "Invoice " + command.invoiceNumber() + " was paid through another channel", null))
+                        : collections.holding(command.institution(), command.invoiceNumber()))
+                .chain(holding -> holding.isPresent() ? Uni.createFrom().failure(held(holding.get()))
+                        : insertAndSend(command));
+    }
+
+    private static CollectionRefusedException held(Collection holder) {
+        String why = holder.state() == CollectionState.COLLECTED
+                ? "Invoice " + holder.invoiceNumber() + " is already collected by collection " + holder.id()
+                : "Invoice " + holder.invoiceNumber() + " has collection " + holder.id() + " in progress ("
+                + holder.state() + "); no other one starts until its outcome is known";
+        return CollectionRefusedException.conflict(why, holder);
+    }
+
+    private Uni<CollectResult> insertAndSend(CollectCommand command) {
+        Instant now = clock.instant();
+        Collection pending = new Collection(UUID.randomUUID(), command.institution(),
+                flexCity.institution(command.institution()).deskId(), TransactionNumbers.next(now),
+                command.invoiceNumber(), command.declarationId(), command.amount(), command.paidOn(), command.channel(),
+                CollectionState.PENDING, null, null, null, null, null, null, null, 0, null, command.requestedBy(),
+                command.standingInstructionId(), now, now);
+        return pool.withTransaction(tx -> collections.insert(tx, pending, command.idempotencyKey(),
+                        command.fingerprint()))
+                .map(inserted -> Optional.of(pending))
+                .onFailure(e -> e instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState()))
+                .recoverWithItem(Optional.empty())
+                .chain(inserted -> inserted.isPresent()
+                        ? send(inserted.get()).map(collection -> new CollectResult(collection, false))
+                        : raced(command));
+    }
+
+    /** Lost a race on the unique indexes: the same key, or the same invoice, started at the same moment. */
+    private Uni<CollectResult> raced(CollectCommand command) {
+        Uni<Optional<CollectionRepository.Keyed>> keyed = command.idempotencyKey() == null
+                ? Uni.createFrom().item(Optional.empty())
+                : collections.findByIdempotencyKey(command.requestedBy(), command.idempotencyKey());
+        return keyed.chain(found -> found.isPresent() ? replay(command, found.get())
+                : collections.holding(command.institution(), command.invoiceNumber())
+                .chain(holder -> Uni.createFrom().failure(holder.map(CollectionService::held)
+                        .orElseGet(() -> CollectionRefusedException.conflict("Invoice " + command.invoiceNumber()
+                                + " is being collected right now", null)))));
+    }
+
+    private Uni<Collection> send(Collection pending) {
+        return flexCity.collect(pending.institution(), pending.transactionNumber(), pending.invoiceNumber(),
+                        pending.amount().amount(), pending.collectionDate())
+                .onItem().transformToUni(receipt -> transitions.collected(pending, receipt, "FlexCity booked it"))
+                .onFailure(FlexCityRejectedException.class)
+                .recoverWithUni(e -> refused(pending, (FlexCityRejectedException) e))
+                .onFailure(failure -> !(failure instanceof CollectionRefusedException))
+                .recoverWithUni(e -> {
+                    LOG.warnf("Collection %s (transaction %s): no answer from FlexCity, outcome unknown: %s",
+                            pending.id(), pending.transactionNumber(), e.getMessage());
+                    return transitions.unknown(pending, "no answer from FlexCity: " + e.getMessage(),
+                            clock.instant().plus(config.resolver().firstDelay()));
+                });
+    }
+
+    private Uni<Collection> refused(Collection pending, FlexCityRejectedException e) {
+        FlexCityResultCode code = e.resultCode();
+        return switch (code) {
+            // "Collected from your bank": ours if FlexCity knows our transaction number, else another of our collections.
+            case ALREADY_COLLECTED_BY_US -> flexCity.collectionByTransaction(pending.institution(),
+                            pending.transactionNumber())
+                    .chain(receipt -> receipt.isPresent()
+                            ? transitions.collected(pending, receipt.get(), "FlexCity already had it (0510)")
+                            : transitions.rejected(pending, code.code(), e.upstreamMessage())
+                            .chain(rejected -> Uni.createFrom().failure(CollectionRefusedException.conflict(
+                                    "Invoice " + pending.invoiceNumber() + " was already collected at our desk "
+                                            + "under another transaction", rejected))));
+            case COLLECTED_ELSEWHERE -> transitions.rejected(pending, code.code(), e.upstreamMessage())
+                    .call(rejected -> pool.withTransaction(tx -> collections.markSettled(tx, pending.institution(),
+                            pending.invoiceNumber(), clock.instant(), "0530 " + e.upstreamMessage())))
+                    .chain(rejected -> Uni.createFrom().failure(CollectionRefusedException.conflict(
+                            "Invoice " + pending.invoiceNumber() + " was collected outside Köprü; it is marked settled",
+                            rejected)));
+            case AMOUNT_MISMATCH -> transitions.rejected(pending, code.code(), e.upstreamMessage())
+                    .chain(rejected -> flexCity.debts(pending.institution(), null, pending.declarationId())
+                            .onFailure().recoverWithItem(List.of())
+                            .chain(debts -> Uni.createFrom().failure(amountMismatch(rejected, debts))));
+            default -> transitions.rejected(pending, code.code(), e.upstreamMessage())
+                    .chain(rejected -> Uni.createFrom().failure(new CollectionRefusedException(statusOf(code),
+                            "FlexCity refused the collection: " + code.code() + " " + e.upstreamMessage(), Map.of(),
+                            rejected)));
+        };
+    }
+
+    private static CollectionRefusedException amountMismatch(Collection rejected, List<FlexCityInvoiceDebt> debts) {
+        Optional<FlexCityInvoiceDebt> current = debts.stream()
+                .filter(d -> rejected.invoiceNumber().equals(d.faturaNo())).findFirst();
+        String detail = current.map(d -> "FlexCity's total today is " + d.toplam().toPlainString() + " (debt "
+                        + d.borcTutari().toPlainString() + ", late surcharge " + d.gecikmeZammi().toPlainString() + ")")
+                .orElse("the invoice is no longer open on FlexCity");
+        return new CollectionRefusedException(409, "The amount " + rejected.amount().amount().toPlainString()
+                + " does not match invoice " + rejected.invoiceNumber() + ": " + detail,
+                Map.of("amount", List.of(detail)), rejected);
+    }
+
+    /** Input FlexCity found wrong is the caller's 422 (or 404 for an unknown debt); anything else is its problem: 502. */
+    private static int statusOf(FlexCityResultCode code) {
+        return switch (code) {
+            case DEBT_NOT_FOUND, ACCRUAL_NOT_FOUND -> 404;
+            case INVOICE_NUMBER_EMPTY, INVOICE_NUMBER_LENGTH, INVOICE_NUMBER_TYPE_UNKNOWN, AMOUNT_ABOVE_DEBT -> 422;
+            default -> 502;
+        };
+    }
+}

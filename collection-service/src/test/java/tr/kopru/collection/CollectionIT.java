@@ -1,0 +1,348 @@
+package tr.kopru.collection;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import tr.kopru.collection.service.CollectionResolver;
+import tr.kopru.model.Topics;
+import tr.kopru.model.json.ContractJson;
+import tr.kopru.testsupport.KafkaHeaders;
+import tr.kopru.testsupport.UpstreamSimulatorResource;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.is;
+
+/**
+ * Collecting and cancelling against the simulated FlexCity, on the real broker and database: one payment-made per
+ * collection, a lost answer resolved without a second booking, Idempotency-Key replays, the upstream's refusals,
+ * same-day and next-day cancels, and input checked before FlexCity is asked.
+ */
+@QuarkusTest
+class CollectionIT {
+
+    private static final String KEY = "collection-test-key-not-secret";
+    private static final String INSTITUTION = "ornek-belediye";
+    private static final ZoneId TURKEY = ZoneId.of("Europe/Istanbul");
+    private static final Set<String> USED = new HashSet<>();
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    CollectionResolver resolver;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @AfterEach
+    void clearFaults() {
+        simulator().delete("/admin/faults").then().statusCode(200);
+    }
+
+    @Test
+    void aCollectionIsBookedOnceAndPublishesExactlyOnePaymentMade() {
+        JsonNode invoice = openInvoice(false);
+        long before = calls("flexcity/TahsilKaydiOlusturByFatura");
+
+        JsonNode collection = data(collect(invoice, invoice.path("total").decimalValue(), null)
+                .then().statusCode(201).extract().response());
+
+        assertThat(collection.path("state").asText()).isEqualTo("COLLECTED");
+        assertThat(collection.path("upstream_collection_id").asLong()).isPositive();
+        assertThat(collection.path("receipt_serial").asText()).isEqualTo("KP");
+        assertThat(calls("flexcity/TahsilKaydiOlusturByFatura")).isEqualTo(before + 1);
+        assertThat(stateInDatabase(collection.path("id").asText())).isEqualTo("COLLECTED");
+
+        String transaction = collection.path("transaction_number").asText();
+        List<ConsumerRecord<String, String>> events = events(Topics.PAYMENT_MADE, transaction, 1);
+        assertThat(events).hasSize(1);
+        ConsumerRecord<String, String> event = events.get(0);
+        assertThat(KafkaHeaders.text(event, "ce_type")).isEqualTo("tr.kopru.collection.payment-made.v1");
+        assertThat(KafkaHeaders.text(event, "ce_subject")).isEqualTo(transaction);
+        JsonNode payload = read(event.value());
+        assertThat(payload.path("invoice_number").asText()).isEqualTo(invoice.path("invoice_number").asText());
+        assertThat(payload.path("amount").decimalValue()).isEqualByComparingTo(invoice.path("total").decimalValue());
+        assertThat(payload.path("upstream_collection_id").asLong())
+                .isEqualTo(collection.path("upstream_collection_id").asLong());
+        assertThat(payload.path("channel").asText()).isEqualTo("api");
+    }
+
+    @Test
+    void aLostAnswerIsUnknownUntilTheResolverFindsTheBookingWithoutBookingTwice() {
+        JsonNode invoice = openInvoice(false);
+        simulator().contentType(ContentType.JSON).body("{\"timeout_after_commit\": true, \"remaining\": 1}")
+                .put("/admin/faults/flexcity/TahsilKaydiOlusturByFatura").then().statusCode(200);
+        long before = calls("flexcity/TahsilKaydiOlusturByFatura");
+
+        JsonNode collection = data(collect(invoice, invoice.path("total").decimalValue(), null)
+                .then().statusCode(202).extract().response());
+        assertThat(collection.path("state").asText()).isEqualTo("UNKNOWN");
+        String id = collection.path("id").asText();
+
+        // While its outcome is open, the invoice cannot be collected again.
+        collect(invoice, invoice.path("total").decimalValue(), null).then().statusCode(409)
+                .body("message", containsString("in progress"));
+
+        assertThat(resolver.resolveDueNow().await().atMost(Duration.ofSeconds(20))).isGreaterThanOrEqualTo(1);
+
+        api().get("/api/v1/collections/" + id).then().statusCode(200)
+                .body("data.state", is("COLLECTED"))
+                .body("data.history.to_state", org.hamcrest.Matchers.contains("PENDING", "UNKNOWN", "COLLECTED"));
+        assertThat(calls("flexcity/TahsilKaydiOlusturByFatura")).isEqualTo(before + 1);
+        assertThat(events(Topics.PAYMENT_MADE, collection.path("transaction_number").asText(), 1)).hasSize(1);
+    }
+
+    @Test
+    void aResolverThatFindsNoBookingRejectsTheCollection() {
+        JsonNode invoice = openInvoice(false);
+        // The request never reaches FlexCity's booking: the connection times out before it is processed.
+        simulator().contentType(ContentType.JSON).body("{\"timeout_ms\": 5000, \"remaining\": 1}")
+                .put("/admin/faults/flexcity/TahsilKaydiOlusturByFatura").then().statusCode(200);
+
+        JsonNode collection = data(collect(invoice, invoice.path("total").decimalValue(), null)
+                .then().statusCode(202).extract().response());
+        resolver.resolveDueNow().await().atMost(Duration.ofSeconds(20));
+
+        api().get("/api/v1/collections/" + collection.path("id").asText()).then().statusCode(200)
+                .body("data.state", is("REJECTED")).body("data.result_code", is("0115"));
+        assertThat(events(Topics.PAYMENT_MADE, collection.path("transaction_number").asText(), 0)).isEmpty();
+    }
+
+    @Test
+    void theSameIdempotencyKeyBooksOnceAndADifferentBodyWithItConflicts() {
+        JsonNode invoice = openInvoice(false);
+        String key = UUID.randomUUID().toString();
+        long before = calls("flexcity/TahsilKaydiOlusturByFatura");
+
+        JsonNode first = data(collect(invoice, invoice.path("total").decimalValue(), key)
+                .then().statusCode(201).extract().response());
+        Response again = collect(invoice, invoice.path("total").decimalValue(), key);
+        again.then().statusCode(200).header("Idempotent-Replayed", "true");
+
+        assertThat(data(again).path("id").asText()).isEqualTo(first.path("id").asText());
+        assertThat(calls("flexcity/TahsilKaydiOlusturByFatura")).isEqualTo(before + 1);
+        collect(invoice, invoice.path("total").decimalValue().add(BigDecimal.ONE), key).then().statusCode(409)
+                .body("message", containsString("different request"));
+        assertThat(events(Topics.PAYMENT_MADE, first.path("transaction_number").asText(), 1)).hasSize(1);
+    }
+
+    @Test
+    void aWrongAmountIsAConflictThatNamesTheCurrentTotal() {
+        JsonNode invoice = openInvoice(false);
+        BigDecimal total = invoice.path("total").decimalValue();
+
+        collect(invoice, total.add(new BigDecimal("1.00")), null).then().statusCode(409)
+                .body("errors", hasKey("amount"))
+                .body("errors.amount[0]", containsString(total.toPlainString()));
+        assertThat(count("SELECT count(*) FROM collection WHERE invoice_number = $1 AND state = 'REJECTED' "
+                + "AND result_code = '0512'", invoice.path("invoice_number").asText())).isEqualTo(1);
+    }
+
+    @Test
+    void anInvoicePaidElsewhereIsAConflictAndIsMarkedSettled() {
+        JsonNode invoice = openInvoice(false);
+        simulator().contentType(ContentType.JSON)
+                .body("{\"desk_id\": 32, \"invoice_number\": \"" + invoice.path("invoice_number").asText() + "\"}")
+                .post("/admin/flexcity/" + INSTITUTION + "/collections").then().statusCode(200);
+
+        collect(invoice, invoice.path("total").decimalValue(), null).then().statusCode(409)
+                .body("message", containsString("outside Köprü"));
+        long calls = calls("flexcity/TahsilKaydiOlusturByFatura");
+        collect(invoice, invoice.path("total").decimalValue(), null).then().statusCode(409)
+                .body("message", containsString("another channel"));
+        assertThat(calls("flexcity/TahsilKaydiOlusturByFatura")).isEqualTo(calls);
+        assertThat(count("SELECT count(*) FROM settled_invoice WHERE invoice_number = $1",
+                invoice.path("invoice_number").asText())).isEqualTo(1);
+    }
+
+    @Test
+    void aSameDayCancelPublishesPaymentCancelledAndIsSafeToRepeat() {
+        JsonNode invoice = openInvoice(false);
+        JsonNode collection = data(collect(invoice, invoice.path("total").decimalValue(), null)
+                .then().statusCode(201).extract().response());
+        String id = collection.path("id").asText();
+
+        api().post("/api/v1/collections/" + id + "/cancel").then().statusCode(200).body("data.state", is("CANCELLED"));
+        api().post("/api/v1/collections/" + id + "/cancel").then().statusCode(200).body("data.state", is("CANCELLED"));
+
+        List<ConsumerRecord<String, String>> cancelled = events(Topics.PAYMENT_CANCELLED,
+                collection.path("transaction_number").asText(), 1);
+        assertThat(cancelled).hasSize(1);
+        assertThat(read(cancelled.get(0).value()).path("upstream_collection_id").asLong())
+                .isEqualTo(collection.path("upstream_collection_id").asLong());
+    }
+
+    @Test
+    void aCollectionOfAnEarlierDayCannotBeCancelled() {
+        JsonNode invoice = openInvoice(true);
+        LocalDate yesterday = LocalDate.now(TURKEY).minusDays(1);
+        JsonNode collection = data(api().contentType(ContentType.JSON).body(body(invoice,
+                        invoice.path("total").decimalValue(), yesterday))
+                .post("/api/v1/collections").then().statusCode(201).extract().response());
+        assertThat(collection.path("collection_date").asText()).isEqualTo(yesterday.toString());
+
+        api().post("/api/v1/collections/" + collection.path("id").asText() + "/cancel").then().statusCode(409)
+                .body("message", containsString("only be cancelled on its collection day"));
+        assertThat(stateInDatabase(collection.path("id").asText())).isEqualTo("COLLECTED");
+    }
+
+    @Test
+    void badInputIsRefusedBeforeFlexCityIsAsked() {
+        long before = calls("flexcity/FindAllSbsMuhatapGenel");
+        api().get("/api/v1/institutions/" + INSTITUTION + "/taxpayers?national_id=12345678901").then().statusCode(422)
+                .body("errors", hasKey("national_id"));
+        api().get("/api/v1/institutions/" + INSTITUTION + "/taxpayers?tax_number=6960107008").then().statusCode(422)
+                .body("errors", hasKey("tax_number"));
+        api().get("/api/v1/institutions/" + INSTITUTION + "/taxpayers").then().statusCode(422)
+                .body("errors", hasKey("national_id")).body("errors", hasKey("tax_number"));
+        assertThat(calls("flexcity/FindAllSbsMuhatapGenel")).isEqualTo(before);
+
+        api().contentType(ContentType.JSON).body("{\"institution\": \"" + INSTITUTION + "\", \"invoice_number\": "
+                        + "\"12345\", \"declaration_id\": 1, \"amount\": -3}")
+                .post("/api/v1/collections").then().statusCode(422)
+                .body("errors", hasKey("invoice_number")).body("errors", hasKey("amount"));
+        api().contentType(ContentType.JSON).body("{\"institution\": \"nowhere\", \"invoice_number\": "
+                        + "\"123456789012345678901234\", \"declaration_id\": 1, \"amount\": 3}")
+                .post("/api/v1/collections").then().statusCode(404);
+    }
+
+    @Test
+    void debtsOfADeclarationAreListedPerInvoiceWithTheirTotal() {
+        JsonNode invoice = openInvoice(false);
+        JsonNode debts = data(api().get("/api/v1/institutions/" + INSTITUTION + "/debts?declaration_id="
+                + invoice.path("declaration_id").asLong()).then().statusCode(200).extract().response());
+        JsonNode listed = null;
+        for (JsonNode debt : debts) {
+            if (debt.path("invoice_number").asText().equals(invoice.path("invoice_number").asText())) {
+                listed = debt;
+            }
+        }
+        assertThat(listed).isNotNull();
+        assertThat(listed.path("total").decimalValue()).isEqualByComparingTo(invoice.path("total").decimalValue());
+        assertThat(listed.path("debt").decimalValue().add(listed.path("late_surcharge").decimalValue()))
+                .isEqualByComparingTo(listed.path("total").decimalValue());
+
+        JsonNode bulk = data(api().contentType(ContentType.JSON)
+                .body("{\"declaration_ids\": [" + invoice.path("declaration_id").asLong() + "]}")
+                .post("/api/v1/institutions/" + INSTITUTION + "/debts/bulk").then().statusCode(200).extract().response());
+        assertThat(bulk.findValuesAsText("invoice_number")).contains(invoice.path("invoice_number").asText());
+    }
+
+    @Test
+    void aReadOnlyKeyCannotCollect() {
+        JsonNode invoice = openInvoice(false);
+        given().header("X-API-Key", "collection-read-key-not-secret").contentType(ContentType.JSON)
+                .body(body(invoice, invoice.path("total").decimalValue(), null))
+                .post("/api/v1/collections").then().statusCode(403);
+    }
+
+    // ---- helpers ----
+
+    /** An open invoice no other test used; not overdue when {@code notOverdue} (its total is the same any day). */
+    private static synchronized JsonNode openInvoice(boolean notOverdue) {
+        JsonNode invoices = read(simulator().get("/admin/flexcity/" + INSTITUTION + "/invoices")
+                .then().statusCode(200).extract().asString());
+        for (JsonNode invoice : invoices) {
+            boolean fits = !notOverdue || !LocalDate.parse(invoice.path("due_date").asText())
+                    .isBefore(LocalDate.now(TURKEY));
+            if (fits && USED.add(invoice.path("invoice_number").asText())) {
+                return invoice;
+            }
+        }
+        throw new IllegalStateException("the simulator has no unused open invoice left");
+    }
+
+    private static Response collect(JsonNode invoice, BigDecimal amount, String idempotencyKey) {
+        RequestSpecification request = api().contentType(ContentType.JSON).body(body(invoice, amount, null));
+        if (idempotencyKey != null) {
+            request = request.header("Idempotency-Key", idempotencyKey);
+        }
+        return request.post("/api/v1/collections");
+    }
+
+    private static String body(JsonNode invoice, BigDecimal amount, LocalDate paidOn) {
+        return "{\"institution\": \"" + INSTITUTION + "\", \"invoice_number\": \""
+                + invoice.path("invoice_number").asText() + "\", \"declaration_id\": "
+                + invoice.path("declaration_id").asLong() + ", \"amount\": " + amount.toPlainString()
+                + (paidOn == null ? "" : ", \"paid_on\": \"" + paidOn + "\"") + "}";
+    }
+
+    private List<ConsumerRecord<String, String>> events(String topic, String key, int expected) {
+        try (KafkaCompanion companion = new KafkaCompanion(bootstrapServers)) {
+            ConsumerTask<String, String> task = companion.consumeStrings().fromTopics(topic);
+            long end = System.currentTimeMillis() + 4000;
+            while (System.currentTimeMillis() < end && task.getRecords().stream()
+                    .filter(r -> key.equals(r.key())).count() < expected) {
+                sleep(200);
+            }
+            sleep(700);
+            task.stop();
+            return task.getRecords().stream().filter(r -> key.equals(r.key())).toList();
+        }
+    }
+
+    private long calls(String method) {
+        return read(simulator().get("/admin/calls").then().statusCode(200).extract().asString()).path(method).asLong();
+    }
+
+    private String stateInDatabase(String id) {
+        return pool.preparedQuery("SELECT state FROM collection WHERE id = $1").execute(Tuple.of(UUID.fromString(id)))
+                .await().atMost(Duration.ofSeconds(10)).iterator().next().getString("state");
+    }
+
+    private long count(String sql, String parameter) {
+        return pool.preparedQuery(sql).execute(Tuple.of(parameter)).await().atMost(Duration.ofSeconds(10))
+                .iterator().next().getLong(0);
+    }
+
+    private static RequestSpecification api() {
+        return given().header("X-API-Key", KEY);
+    }
+
+    private static RequestSpecification simulator() {
+        return given().baseUri(UpstreamSimulatorResource.simulator().baseUrl());
+    }
+
+    private static JsonNode data(Response response) {
+        return read(response.asString()).path("data");
+    }
+
+    private static JsonNode read(String json) {
+        try {
+            return ContractJson.mapper().readTree(json);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package tr.kopru.flexcity;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+
+/**
+ * FlexCity's dates: ISO 8601 with an offset ({@code 2014-02-13T15:55:51+02:00}) as the document says, and the Java
+ * default {@code Jan 1, 1979 12:00:00 AM} (Turkey time) that some answers use instead.
+ */
+public final class FlexCityDates {
+
+    public static final ZoneId TURKEY = ZoneId.of("Europe/Istanbul");
+    private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
+    private static final DateTimeFormatter LEGACY = new DateTimeFormatterBuilder().parseCaseInsensitive()
+            .appendPattern("MMM d, yyyy h:mm:ss a").toFormatter(Locale.US);
+
+    private FlexCityDates() {
+    }
+
+    /** {@code instant} as a request date: Turkey time with its offset. */
+    public static String format(Instant instant) {
+        return ISO.format(instant.atZone(TURKEY));
+    }
+
+    /** The start of {@code day} in Turkey, as a request date. */
+    public static String startOf(LocalDate day) {
+        return ISO.format(day.atStartOfDay(TURKEY));
+    }
+
+    /** The last second of {@code day} in Turkey, as a request date. */
+    public static String endOf(LocalDate day) {
+        return ISO.format(day.atTime(23, 59, 59).atZone(TURKEY));
+    }
+
+    /** An answer's date in either format; null for null or blank. */
+    public static Instant parse(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String trimmed = text.trim().replaceAll("\\s+", " ");
+        try {
+            return OffsetDateTime.parse(trimmed, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+        } catch (DateTimeParseException notIso) {
+            try {
+                return LocalDateTime.parse(trimmed, LEGACY).atZone(TURKEY).toInstant();
+            } catch (DateTimeParseException notLegacy) {
+                throw new FlexCityProtocolException("not a FlexCity date: '" + text + "'");
+            }
+        }
+    }
+
+    /** The calendar day an answer's date names, as the upstream wrote it; null for null or blank. */
+    public static LocalDate day(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String trimmed = text.trim().replaceAll("\\s+", " ");
+        try {
+            return OffsetDateTime.parse(trimmed, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toLocalDate();
+        } catch (DateTimeParseException notIso) {
+            try {
+                return LocalDateTime.parse(trimmed, LEGACY).toLocalDate();
+            } catch (DateTimeParseException notLegacy) {
+                throw new FlexCityProtocolException("not a FlexCity date: '" + text + "'");
+            }
+        }
+    }
+}

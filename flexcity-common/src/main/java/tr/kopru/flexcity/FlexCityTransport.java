@@ -1,0 +1,112 @@
+package tr.kopru.flexcity;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.MultivaluedHashMap;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.config.Config;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Sends FlexCity calls to the right institution, signed, and hands back the parsed answer. Reads may be tried again
+ * ({@link #read}); writes never are ({@link #write}): a write without an answer has an unknown outcome, for the
+ * caller to resolve by asking the upstream.
+ */
+@ApplicationScoped
+public class FlexCityTransport {
+
+    private final FlexCityConfig config;
+    private final Config rawConfig;
+    private final Clock clock;
+    private final ObjectMapper json = new ObjectMapper();
+    private final Map<String, FlexCityRestClient> clients = new ConcurrentHashMap<>();
+
+    public FlexCityTransport(FlexCityConfig config, Config rawConfig, Clock clock) {
+        this.config = config;
+        this.rawConfig = rawConfig;
+        this.clock = clock;
+    }
+
+    /** The institutions configured, by our code. */
+    public Set<String> institutions() {
+        return config.institutions().keySet();
+    }
+
+    /** The configuration of one institution; {@link UnknownInstitutionException} when it is not configured. */
+    public FlexCityConfig.Institution institution(String code) {
+        FlexCityConfig.Institution institution = config.institutions().get(code);
+        if (institution == null) {
+            throw new UnknownInstitutionException(code);
+        }
+        return institution;
+    }
+
+    /** An idempotent call: retried with backoff when the upstream does not answer. */
+    public Uni<FlexCityAnswer> read(String institution, FlexCityMethod method, Map<String, String> form) {
+        return Uni.createFrom().deferred(() -> send(institution, method, form))
+                .onFailure(FlexCityUnavailableException.class).retry()
+                .withBackOff(config.readBackoff(), config.readBackoff().multipliedBy(8))
+                .atMost(Math.max(0, config.readAttempts() - 1));
+    }
+
+    /** A call that changes upstream state: sent once. */
+    public Uni<FlexCityAnswer> write(String institution, FlexCityMethod method, Map<String, String> form) {
+        return Uni.createFrom().deferred(() -> send(institution, method, form));
+    }
+
+    private Uni<FlexCityAnswer> send(String code, FlexCityMethod method, Map<String, String> form) {
+        FlexCityConfig.Institution institution = institution(code);
+        String[] path = path(method).split("/", 2);
+        String authorization = FlexCitySignature.header(institution.applicationKey(), institution.securityCode(),
+                clock.instant(), institution.forwardedFor());
+        MultivaluedMap<String, String> body = new MultivaluedHashMap<>();
+        form.forEach((name, value) -> body.add(name, value == null ? "null" : value));
+        return client(code, institution).call(path[0], path[1], authorization, body)
+                .onFailure().transform(f -> new FlexCityUnavailableException(
+                        "FlexCity " + code + " " + method.upstreamName() + " gave no answer: " + f.getMessage(), f))
+                .map(response -> answer(code, method, response));
+    }
+
+    private FlexCityAnswer answer(String code, FlexCityMethod method, Response response) {
+        try (response) {
+            if (response.getStatus() >= 300) {
+                throw new FlexCityUnavailableException("FlexCity " + code + " " + method.upstreamName()
+                        + " answered HTTP " + response.getStatus(), null);
+            }
+            byte[] bytes = response.readEntity(byte[].class);
+            JsonNode body = bytes == null || bytes.length == 0 ? null : json.readTree(bytes);
+            if (body == null || !body.isObject()) {
+                throw new FlexCityProtocolException("FlexCity " + code + " " + method.upstreamName()
+                        + " answered without a JSON object");
+            }
+            return new FlexCityAnswer(body);
+        } catch (java.io.IOException e) {
+            throw new FlexCityProtocolException("FlexCity " + code + " " + method.upstreamName()
+                    + " answered something that is not JSON: " + e.getMessage());
+        }
+    }
+
+    private String path(FlexCityMethod method) {
+        return rawConfig.getOptionalValue("kopru.flexcity.method-paths." + method.upstreamName(), String.class)
+                .orElse(method.defaultPath());
+    }
+
+    private FlexCityRestClient client(String code, FlexCityConfig.Institution institution) {
+        return clients.computeIfAbsent(code, c -> QuarkusRestClientBuilder.newBuilder()
+                .baseUri(URI.create(institution.baseUrl().endsWith("/") ? institution.baseUrl()
+                        : institution.baseUrl() + "/"))
+                .connectTimeout(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .readTimeout(config.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .build(FlexCityRestClient.class));
+    }
+}
