@@ -11,6 +11,36 @@ public interface CollectionConfig {
 
     Resolver resolver();
 
+    Scan scan();
+
+    Merges merges();
+
+    interface Scan {
+
+        /** How often due standing instructions are scanned (a Quarkus scheduler interval; "off" to disable). */
+        @WithDefault("1h")
+        String every();
+
+        /** Declarations asked about in one FindAllBorcSorgu call. */
+        @WithDefault("500")
+        int batchSize();
+
+        /** Batches in flight at once. */
+        @WithDefault("2")
+        int concurrency();
+    }
+
+    interface Merges {
+
+        /** How often FlexCity's taxpayer merges are applied to instructions and found debts ("off" to disable). */
+        @WithDefault("24h")
+        String every();
+
+        /** How far back each run asks for merges (a merge already applied is skipped). */
+        @WithDefault("P7D")
+        Duration lookBack();
+    }
+
     interface Resolver {
 
         /** How often the resolver looks for collections to ask FlexCity about (a Quarkus scheduler interval). */

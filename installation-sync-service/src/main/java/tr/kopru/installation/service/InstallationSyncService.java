@@ -3,9 +3,6 @@ package tr.kopru.installation.service;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 import tr.kopru.installation.client.UttsClient;
@@ -13,6 +10,7 @@ import tr.kopru.installation.config.UttsConfig;
 import tr.kopru.installation.domain.PageOutcome;
 import tr.kopru.installation.domain.SyncRun;
 import tr.kopru.installation.repository.SyncRunRepository;
+import tr.kopru.runtime.lock.DatabaseLocks;
 import tr.kopru.runtime.rest.ApiException;
 
 import java.time.Clock;
@@ -30,7 +28,7 @@ public class InstallationSyncService {
 
     private static final Logger LOG = Logger.getLogger(InstallationSyncService.class);
 
-    private final Pool pool;
+    private final DatabaseLocks locks;
     private final UttsClient client;
     private final PageWriter writer;
     private final SyncRunRepository runs;
@@ -38,9 +36,9 @@ public class InstallationSyncService {
     private final MeterRegistry metrics;
     private final Clock clock;
 
-    public InstallationSyncService(Pool pool, UttsClient client, PageWriter writer, SyncRunRepository runs,
+    public InstallationSyncService(DatabaseLocks locks, UttsClient client, PageWriter writer, SyncRunRepository runs,
                                    UttsConfig config, MeterRegistry metrics, Clock clock) {
-        this.pool = pool;
+        this.locks = locks;
         this.client = client;
         this.writer = writer;
         this.runs = runs;
@@ -60,18 +58,8 @@ public class InstallationSyncService {
         if (!config.accounts().containsKey(account)) {
             return Uni.createFrom().failure(ApiException.notFound("No UTTS account named " + account));
         }
-        String lock = "utts-sync:" + account;
-        return pool.getConnection().chain(connection -> connection
-                .preparedQuery("SELECT pg_try_advisory_lock(hashtext($1)) AS locked").execute(Tuple.of(lock))
-                .chain(rows -> {
-                    if (!rows.iterator().next().getBoolean("locked")) {
-                        return Uni.createFrom().<SyncRun>failure(new SyncAlreadyRunningException(account));
-                    }
-                    return runLocked(account, trigger, onStarted)
-                            .eventually(() -> connection.preparedQuery("SELECT pg_advisory_unlock(hashtext($1))")
-                                    .execute(Tuple.of(lock)));
-                })
-                .eventually(connection::close));
+        return locks.withLock("utts-sync:" + account, () -> runLocked(account, trigger, onStarted),
+                () -> new SyncAlreadyRunningException(account));
     }
 
     private Uni<SyncRun> runLocked(String account, String trigger, Consumer<SyncRun> onStarted) {

@@ -1,0 +1,207 @@
+package tr.kopru.collection;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import tr.kopru.collection.service.MergeSync;
+import tr.kopru.model.Topics;
+import tr.kopru.model.json.ContractJson;
+import tr.kopru.testsupport.KafkaHeaders;
+import tr.kopru.testsupport.UpstreamSimulatorResource;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.is;
+
+/**
+ * Standing instructions against the simulated FlexCity: a scan announces each unpaid invoice once (debt-found),
+ * pays it at once for an auto-pay instruction, skips paused instructions, and taxpayer merges move instructions.
+ */
+@QuarkusTest
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class StandingInstructionIT {
+
+    private static final String KEY = "collection-test-key-not-secret";
+    private static final String INSTITUTION = "deneme-su";
+    private static final List<JsonNode> INVOICES = new ArrayList<>();
+    private static final List<String> INSTRUCTIONS = new ArrayList<>();
+    private static String autoPaid;
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    MergeSync merges;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @Test
+    @Order(1)
+    void instructionsAreRegisteredByDeclarationOrBySubscriberAndBadOnesAreRefused() {
+        JsonNode invoices = read(simulator().get("/admin/flexcity/" + INSTITUTION + "/invoices").then().statusCode(200)
+                .extract().asString());
+        Set<Long> declarations = new LinkedHashSet<>();
+        for (JsonNode invoice : invoices) {
+            if (declarations.size() < 7 && declarations.add(invoice.path("declaration_id").asLong())) {
+                INVOICES.add(invoice);
+            }
+        }
+        // Six announce-only instructions, and one that pays at once.
+        for (JsonNode invoice : INVOICES) {
+            boolean pays = INSTRUCTIONS.size() == 6;
+            JsonNode created = data(api().contentType(ContentType.JSON).body("{\"institution\": \"" + INSTITUTION
+                            + "\", \"declaration_id\": " + invoice.path("declaration_id").asLong()
+                            + ", \"auto_collect\": " + pays + "}")
+                    .post("/api/v1/standing-instructions").then().statusCode(201).extract().asString());
+            assertThat(created.path("status").asText()).isEqualTo("ACTIVE");
+            assertThat(created.path("taxpayer_id").asLong()).isPositive();
+            INSTRUCTIONS.add(created.path("id").asText());
+            if (pays) {
+                autoPaid = invoice.path("declaration_id").asText();
+            }
+        }
+        api().contentType(ContentType.JSON).body("{\"institution\": \"" + INSTITUTION + "\", \"declaration_id\": "
+                + INVOICES.get(0).path("declaration_id").asLong() + "}")
+                .post("/api/v1/standing-instructions").then().statusCode(409);
+        api().contentType(ContentType.JSON).body("{\"institution\": \"" + INSTITUTION + "\", \"scan_every_days\": 7}")
+                .post("/api/v1/standing-instructions").then().statusCode(422)
+                .body("errors", hasKey("declaration_id")).body("errors", hasKey("scan_every_days"));
+        api().contentType(ContentType.JSON).body("{\"institution\": \"" + INSTITUTION + "\", \"declaration_id\": 42}")
+                .post("/api/v1/standing-instructions").then().statusCode(422).body("errors", hasKey("declaration_id"));
+    }
+
+    @Test
+    @Order(2)
+    void aScanAnnouncesEachUnpaidInvoiceOnceAndPaysForAutoPayInstructions() {
+        JsonNode run = scanToEnd();
+        assertThat(run.path("status").asText()).isEqualTo("SUCCEEDED");
+        assertThat(run.path("instructions_scanned").asLong()).isEqualTo(7);
+        long found = run.path("debts_found").asLong();
+        assertThat(found).isEqualTo(run.path("invoices_seen").asLong()).isGreaterThanOrEqualTo(7);
+        assertThat(run.path("collections_started").asLong()).isPositive();
+
+        List<ConsumerRecord<String, String>> events = debtFound(found);
+        assertThat(events).hasSize((int) found);
+        assertThat(events.stream().map(e -> read(e.value()).path("invoice_number").asText()).distinct()).hasSize((int) found);
+        ConsumerRecord<String, String> first = events.get(0);
+        assertThat(KafkaHeaders.text(first, "ce_type")).isEqualTo("tr.kopru.collection.debt-found.v1");
+        JsonNode payload = read(first.value());
+        assertThat(payload.path("total").decimalValue()).isEqualByComparingTo(
+                payload.path("debt_amount").decimalValue().add(payload.path("late_surcharge").decimalValue()));
+
+        api().get("/api/v1/collections?institution=" + INSTITUTION).then().statusCode(200)
+                .body("data.findAll { it.declaration_id == " + autoPaid + " }.channel[0]", is("standing_instruction"))
+                .body("data.findAll { it.declaration_id == " + autoPaid + " }.state[0]", is("COLLECTED"));
+    }
+
+    @Test
+    @Order(3)
+    void aSecondScanAnnouncesNothingNewAndPausedInstructionsAreSkipped() {
+        long before = debtFound(0).size();
+        api().post("/api/v1/standing-instructions/" + INSTRUCTIONS.get(0) + "/pause").then().statusCode(200)
+                .body("data.status", is("PAUSED"));
+
+        JsonNode run = scanToEnd();
+        assertThat(run.path("instructions_scanned").asLong()).isEqualTo(6);
+        assertThat(run.path("debts_found").asLong()).isZero();
+        assertThat(debtFound(0)).hasSize((int) before);
+
+        api().delete("/api/v1/standing-instructions/" + INSTRUCTIONS.get(1)).then().statusCode(200)
+                .body("data.status", is("DELETED"));
+        api().get("/api/v1/standing-instructions?institution=" + INSTITUTION + "&status=ACTIVE").then().statusCode(200)
+                .body("pagination.total_count", is(5));
+    }
+
+    @Test
+    @Order(4)
+    void aTaxpayerMergeMovesTheInstructionsOfTheOldIdToTheNewOne() {
+        UUID instruction = UUID.fromString(INSTRUCTIONS.get(2));
+        // As if the instruction had been registered under a taxpayer id FlexCity later merged away (400000).
+        pool.preparedQuery("UPDATE standing_instruction SET taxpayer_id = 400000 WHERE id = $1")
+                .execute(Tuple.of(instruction)).await().atMost(Duration.ofSeconds(10));
+
+        assertThat(merges.applyAll().await().atMost(Duration.ofSeconds(20))).isEqualTo(1);
+        long moved = pool.preparedQuery("SELECT taxpayer_id FROM standing_instruction WHERE id = $1")
+                .execute(Tuple.of(instruction)).await().atMost(Duration.ofSeconds(10)).iterator().next().getLong(0);
+        assertThat(moved).isNotEqualTo(400000L);
+        assertThat(merges.applyAll().await().atMost(Duration.ofSeconds(20))).isZero();
+    }
+
+    private JsonNode scanToEnd() {
+        long id = data(api().contentType(ContentType.JSON).body("{\"all\": true}").post("/api/v1/scan-runs")
+                .then().statusCode(202).extract().asString()).path("id").asLong();
+        await().atMost(Duration.ofSeconds(30)).until(() -> !"RUNNING".equals(run(id).path("status").asText()));
+        return run(id);
+    }
+
+    private JsonNode run(long id) {
+        return data(api().get("/api/v1/scan-runs/" + id).then().statusCode(200).extract().asString());
+    }
+
+    private List<ConsumerRecord<String, String>> debtFound(long expected) {
+        try (KafkaCompanion companion = new KafkaCompanion(bootstrapServers)) {
+            ConsumerTask<String, String> task = companion.consumeStrings().fromTopics(Topics.DEBT_FOUND);
+            long end = System.currentTimeMillis() + 5000;
+            while (System.currentTimeMillis() < end && mine(task).size() < expected) {
+                sleep(200);
+            }
+            sleep(800);
+            task.stop();
+            return mine(task);
+        }
+    }
+
+    private static List<ConsumerRecord<String, String>> mine(ConsumerTask<String, String> task) {
+        return task.getRecords().stream().filter(r -> r.key().startsWith(INSTITUTION + ":")).toList();
+    }
+
+    private static RequestSpecification api() {
+        return given().header("X-API-Key", KEY);
+    }
+
+    private static RequestSpecification simulator() {
+        return given().baseUri(UpstreamSimulatorResource.simulator().baseUrl());
+    }
+
+    private static JsonNode data(String body) {
+        return read(body).path("data");
+    }
+
+    private static JsonNode read(String json) {
+        try {
+            return ContractJson.mapper().readTree(json);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
