@@ -149,6 +149,20 @@ class StandingInstructionIT {
         assertThat(merges.applyAll().await().atMost(Duration.ofSeconds(20))).isZero();
     }
 
+    @Test
+    @Order(5)
+    void manyDeclarationsAreRegisteredAtOnceAndExistingOnesAreSkipped() {
+        long existing = INVOICES.get(3).path("declaration_id").asLong();
+        api().contentType(ContentType.JSON).body("{\"institution\": \"" + INSTITUTION + "\", \"declaration_ids\": ["
+                        + existing + ", 987654321, 987654321], \"scan_every_days\": 10}")
+                .post("/api/v1/standing-instructions/bulk").then().statusCode(200)
+                .body("data.requested", is(2)).body("data.registered", is(1)).body("data.already_registered", is(1));
+        api().get("/api/v1/standing-instructions?declaration_id=987654321").then().statusCode(200)
+                .body("data[0].scan_every_days", is(10)).body("data[0].status", is("ACTIVE"));
+        api().contentType(ContentType.JSON).body("{\"institution\": \"" + INSTITUTION + "\", \"declaration_ids\": []}")
+                .post("/api/v1/standing-instructions/bulk").then().statusCode(422).body("errors", hasKey("declaration_ids"));
+    }
+
     private JsonNode scanToEnd() {
         long id = data(api().contentType(ContentType.JSON).body("{\"all\": true}").post("/api/v1/scan-runs")
                 .then().statusCode(202).extract().asString()).path("id").asLong();

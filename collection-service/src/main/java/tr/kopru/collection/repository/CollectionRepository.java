@@ -38,18 +38,21 @@ public class CollectionRepository {
         this.pool = pool;
     }
 
-    public Uni<Void> insert(SqlClient tx, Collection c, String idempotencyKey, String fingerprint) {
-        return tx.preparedQuery("INSERT INTO collection (" + CollectionRows.COLUMNS + ", idempotency_key, "
-                        + "request_fingerprint) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, "
-                        + "$15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25)")
+    /** Stores a new collection and the first line of its history, in one statement (so in one transaction). */
+    public Uni<Void> insert(Collection c, String idempotencyKey, String fingerprint) {
+        return pool.preparedQuery("WITH inserted AS (INSERT INTO collection (" + CollectionRows.COLUMNS
+                        + ", idempotency_key, request_fingerprint) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, "
+                        + "$12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25) RETURNING id) "
+                        + "INSERT INTO collection_transition (collection_id, from_state, to_state, at, reason) "
+                        + "SELECT id, NULL, $10, $22, $26 FROM inserted")
                 .execute(Tuple.from(new Object[] {c.id(), c.institution(), c.deskId(), c.transactionNumber(),
                         c.invoiceNumber(), c.declarationId(), c.amount().amount(), c.collectionDate(),
                         c.channel().name(), c.state().name(), c.upstreamCollectionId(), c.receiptSerial(),
                         c.receiptNumber(), offset(c.collectedAt()), offset(c.cancelledAt()), c.resultCode(),
                         c.resultReason(), c.resolveAttempts(), offset(c.nextResolveAt()), c.requestedBy(),
                         c.standingInstructionId(), offset(c.createdAt()), offset(c.updatedAt()), idempotencyKey,
-                        fingerprint}))
-                .chain(() -> transition(tx, c.id(), null, c.state(), c.createdAt(), "started by " + c.requestedBy()));
+                        fingerprint, "started by " + c.requestedBy()}))
+                .replaceWithVoid();
     }
 
     /**
@@ -57,16 +60,18 @@ public class CollectionRepository {
      * was no longer in {@code from} (someone else moved it first).
      */
     public Uni<Boolean> move(SqlClient tx, CollectionState from, Collection to, String reason) {
-        return tx.preparedQuery("UPDATE collection SET state = $3, upstream_collection_id = $4, receipt_serial = $5, "
-                        + "receipt_number = $6, collected_at = $7, cancelled_at = $8, result_code = $9, "
-                        + "result_reason = $10, resolve_attempts = $11, next_resolve_at = $12, updated_at = $13 "
-                        + "WHERE id = $1 AND state = $2")
+        // One statement: the row moves and its history line is written only if it was still in "from".
+        return tx.preparedQuery("WITH moved AS (UPDATE collection SET state = $3, upstream_collection_id = $4, "
+                        + "receipt_serial = $5, receipt_number = $6, collected_at = $7, cancelled_at = $8, "
+                        + "result_code = $9, result_reason = $10, resolve_attempts = $11, next_resolve_at = $12, "
+                        + "updated_at = $13 WHERE id = $1 AND state = $2 RETURNING id) "
+                        + "INSERT INTO collection_transition (collection_id, from_state, to_state, at, reason) "
+                        + "SELECT id, $2, $3, $13, $14 FROM moved")
                 .execute(Tuple.from(new Object[] {to.id(), from.name(), to.state().name(), to.upstreamCollectionId(),
                         to.receiptSerial(), to.receiptNumber(), offset(to.collectedAt()), offset(to.cancelledAt()),
                         to.resultCode(), to.resultReason(), to.resolveAttempts(), offset(to.nextResolveAt()),
-                        offset(to.updatedAt())}))
-                .chain(rows -> rows.rowCount() == 0 ? Uni.createFrom().item(false)
-                        : transition(tx, to.id(), from, to.state(), to.updatedAt(), reason).replaceWith(true));
+                        offset(to.updatedAt()), reason}))
+                .map(rows -> rows.rowCount() > 0);
     }
 
     /** Records a failed attempt to resolve, and when to try next (null: no more tries, an operator decides). */
@@ -107,12 +112,23 @@ public class CollectionRepository {
                 });
     }
 
-    /** The collection that holds an invoice: in flight, or collected and not cancelled. */
-    public Uni<Optional<Collection>> holding(String institution, String invoiceNumber) {
-        return pool.preparedQuery("SELECT " + CollectionRows.COLUMNS + " FROM collection WHERE institution = $1 "
-                        + "AND invoice_number = $2 AND state IN ('PENDING', 'UNKNOWN', 'COLLECTED') "
-                        + "ORDER BY created_at DESC LIMIT 1")
-                .execute(Tuple.of(institution, invoiceNumber)).map(rows -> all(rows).stream().findFirst());
+    /** What stands in the way of collecting an invoice: a collection holding it, or its settlement elsewhere. */
+    public record Hold(Optional<Collection> collection, boolean settledElsewhere) {
+    }
+
+    /** The collection that holds an invoice (in flight, or collected and not cancelled), and whether it is settled. */
+    public Uni<Hold> holding(String institution, String invoiceNumber) {
+        return pool.preparedQuery("SELECT " + CollectionRows.COLUMNS + ", EXISTS (SELECT 1 FROM settled_invoice s "
+                        + "WHERE s.institution = $1 AND s.invoice_number = $2) AS settled FROM (SELECT 1) AS one "
+                        + "LEFT JOIN LATERAL (SELECT * FROM collection WHERE institution = $1 AND invoice_number = $2 "
+                        + "AND state IN ('PENDING', 'UNKNOWN', 'COLLECTED') ORDER BY created_at DESC LIMIT 1) c ON true")
+                .execute(Tuple.of(institution, invoiceNumber))
+                .map(rows -> {
+                    Row row = rows.iterator().next();
+                    Optional<Collection> holder = row.getUUID("id") == null ? Optional.empty()
+                            : Optional.of(CollectionRows.collection(row));
+                    return new Hold(holder, row.getBoolean("settled"));
+                });
     }
 
     public Uni<List<Collection>> list(Filter filter, int limit, long offset) {
@@ -157,25 +173,12 @@ public class CollectionRepository {
                 .execute(Tuple.of(institution, invoiceNumber, offset(at), reason)).replaceWithVoid();
     }
 
-    public Uni<Boolean> isSettled(String institution, String invoiceNumber) {
-        return pool.preparedQuery("SELECT 1 FROM settled_invoice WHERE institution = $1 AND invoice_number = $2")
-                .execute(Tuple.of(institution, invoiceNumber)).map(rows -> rows.size() > 0);
-    }
-
     private static final String WHERE = "($1::text IS NULL OR institution = $1) AND ($2::text IS NULL OR state = $2) "
             + "AND ($3::text IS NULL OR invoice_number = $3) AND ($4::date IS NULL OR collection_date = $4)";
 
     private static Tuple filterTuple(Filter filter) {
         return Tuple.of(filter.institution(), filter.state() == null ? null : filter.state().name(),
                 filter.invoiceNumber(), filter.collectionDate());
-    }
-
-    private Uni<Void> transition(SqlClient tx, UUID id, CollectionState from, CollectionState to, Instant at,
-                                 String reason) {
-        return tx.preparedQuery("INSERT INTO collection_transition (collection_id, from_state, to_state, at, reason) "
-                        + "VALUES ($1, $2, $3, $4, $5)")
-                .execute(Tuple.of(id, from == null ? null : from.name(), to.name(), offset(at), reason))
-                .replaceWithVoid();
     }
 
     private static List<Collection> all(RowSet<Row> rows) {

@@ -47,6 +47,29 @@ public class StandingInstructionRepository {
                 .replaceWithVoid();
     }
 
+    /**
+     * Registers many instructions in one statement; declarations that already have a live instruction are skipped.
+     * Answers how many were registered.
+     */
+    public Uni<Integer> insertMany(List<StandingInstruction> list) {
+        int n = list.size();
+        UUID[] ids = new UUID[n];
+        Long[] declarations = new Long[n];
+        for (int i = 0; i < n; i++) {
+            ids[i] = list.get(i).id();
+            declarations[i] = list.get(i).declarationId();
+        }
+        StandingInstruction first = list.get(0);
+        return pool.preparedQuery("INSERT INTO standing_instruction (id, institution, declaration_id, scan_every_days, "
+                        + "auto_collect, status, next_scan_on, created_by, created_at, updated_at) "
+                        + "SELECT u.id, $3, u.declaration_id, $4, $5, 'ACTIVE', $6, $7, $8, $8 "
+                        + "FROM unnest($1::uuid[], $2::bigint[]) AS u(id, declaration_id) "
+                        + "ON CONFLICT (institution, declaration_id) WHERE status <> 'DELETED' DO NOTHING")
+                .execute(Tuple.from(new Object[] {ids, declarations, first.institution(), first.scanEveryDays(),
+                        first.autoCollect(), first.nextScanOn(), first.createdBy(), offset(first.createdAt())}))
+                .map(RowSet::rowCount);
+    }
+
     public Uni<Optional<StandingInstruction>> find(UUID id) {
         return pool.preparedQuery("SELECT " + COLUMNS + " FROM standing_instruction WHERE id = $1")
                 .execute(Tuple.of(id)).map(rows -> all(rows).stream().findFirst());

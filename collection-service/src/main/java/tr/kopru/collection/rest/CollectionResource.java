@@ -80,7 +80,9 @@ public class CollectionResource {
         return collect.collect(command).map(result -> {
             CollectionView view = CollectionView.of(result.collection());
             int status = result.replayed() ? 200 : view.state() == CollectionState.COLLECTED ? 201 : 202;
-            Response.ResponseBuilder response = Response.status(status).entity(ApiResponse.of(view));
+            Response.ResponseBuilder response = Response.status(status).entity(ApiResponse.of(view))
+                    .header("Server-Timing", String.format(java.util.Locale.ROOT, "flexcity;dur=%.3f",
+                            result.upstreamTime().toNanos() / 1_000_000.0));
             return (result.replayed() ? response.header(REPLAYED, "true") : response).build();
         });
     }

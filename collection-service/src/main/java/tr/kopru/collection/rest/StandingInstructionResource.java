@@ -48,6 +48,18 @@ public class StandingInstructionResource {
                                      String regionId, Integer scanEveryDays, Boolean autoCollect) {
     }
 
+    /** Many declarations at once, taken as given (no FlexCity look-up each). */
+    public record BulkInstructionRequest(@NotBlank String institution,
+                                         @NotNull @jakarta.validation.constraints.NotEmpty
+                                         @jakarta.validation.constraints.Size(max = 5000)
+                                         List<@NotNull @Positive Long> declarationIds,
+                                         Integer scanEveryDays, Boolean autoCollect) {
+    }
+
+    /** How a bulk registration went. */
+    public record BulkResult(int requested, int registered, int alreadyRegistered) {
+    }
+
     private final InstructionService service;
     private final StandingInstructionRepository instructions;
     private final ApiCaller caller;
@@ -85,6 +97,22 @@ public class StandingInstructionResource {
                         request.regionId() == null ? null : request.regionId().trim(), every,
                         Boolean.TRUE.equals(request.autoCollect()), caller.owner()))
                 .map(ApiResponse::of);
+    }
+
+    @POST
+    @Path("/bulk")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RequiresScope("collections:write")
+    @Operation(summary = "Register up to 5,000 declarations at once (moving instructions over); existing ones are skipped")
+    public Uni<ApiResponse<BulkResult>> registerMany(@Valid @NotNull BulkInstructionRequest request) {
+        int every = request.scanEveryDays() == null ? 5 : request.scanEveryDays();
+        if (every != 5 && every != 10) {
+            throw ApiException.invalid(Map.of("scan_every_days", List.of("must be 5 or 10")));
+        }
+        int requested = (int) request.declarationIds().stream().distinct().count();
+        return service.registerMany(request.institution(), request.declarationIds(), every,
+                        Boolean.TRUE.equals(request.autoCollect()), caller.owner())
+                .map(registered -> ApiResponse.of(new BulkResult(requested, registered, requested - registered)));
     }
 
     @GET

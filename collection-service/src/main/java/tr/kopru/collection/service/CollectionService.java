@@ -63,16 +63,18 @@ public class CollectionService {
             return Uni.createFrom().failure(CollectionRefusedException.conflict("Idempotency-Key "
                     + command.idempotencyKey() + " was used for a different request", keyed.collection()));
         }
-        return Uni.createFrom().item(new CollectResult(keyed.collection(), true));
+        return Uni.createFrom().item(new CollectResult(keyed.collection(), true, java.time.Duration.ZERO));
     }
 
     private Uni<CollectResult> start(CollectCommand command) {
-        return collections.isSettled(command.institution(), command.invoiceNumber())
-                .chain(settled -> settled ? Uni.createFrom().failure(CollectionRefusedException.conflict(
-                        "Invoice " + command.invoiceNumber() + " was paid through another channel", null))
-                        : collections.holding(command.institution(), command.invoiceNumber()))
-                .chain(holding -> holding.isPresent() ? Uni.createFrom().failure(held(holding.get()))
-                        : insertAndSend(command));
+        return collections.holding(command.institution(), command.invoiceNumber()).chain(hold -> {
+            if (hold.settledElsewhere()) {
+                return Uni.createFrom().failure(CollectionRefusedException.conflict(
+                        "Invoice " + command.invoiceNumber() + " was paid through another channel", null));
+            }
+            return hold.collection().isPresent() ? Uni.createFrom().failure(held(hold.collection().get()))
+                    : insertAndSend(command);
+        });
     }
 
     private static CollectionRefusedException held(Collection holder) {
@@ -90,14 +92,18 @@ public class CollectionService {
                 command.invoiceNumber(), command.declarationId(), command.amount(), command.paidOn(), command.channel(),
                 CollectionState.PENDING, null, null, null, null, null, null, null, 0, null, command.requestedBy(),
                 command.standingInstructionId(), now, now);
-        return pool.withTransaction(tx -> collections.insert(tx, pending, command.idempotencyKey(),
-                        command.fingerprint()))
+        return collections.insert(pending, command.idempotencyKey(), command.fingerprint())
                 .map(inserted -> Optional.of(pending))
                 .onFailure(e -> e instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState()))
                 .recoverWithItem(Optional.empty())
-                .chain(inserted -> inserted.isPresent()
-                        ? send(inserted.get()).map(collection -> new CollectResult(collection, false))
-                        : raced(command));
+                .chain(inserted -> {
+                    if (inserted.isEmpty()) {
+                        return raced(command);
+                    }
+                    UpstreamTime upstream = new UpstreamTime();
+                    return send(inserted.get(), upstream)
+                            .map(collection -> new CollectResult(collection, false, upstream.total()));
+                });
     }
 
     /** Lost a race on the unique indexes: the same key, or the same invoice, started at the same moment. */
@@ -107,17 +113,17 @@ public class CollectionService {
                 : collections.findByIdempotencyKey(command.requestedBy(), command.idempotencyKey());
         return keyed.chain(found -> found.isPresent() ? replay(command, found.get())
                 : collections.holding(command.institution(), command.invoiceNumber())
-                .chain(holder -> Uni.createFrom().failure(holder.map(CollectionService::held)
+                .chain(hold -> Uni.createFrom().failure(hold.collection().map(CollectionService::held)
                         .orElseGet(() -> CollectionRefusedException.conflict("Invoice " + command.invoiceNumber()
                                 + " is being collected right now", null)))));
     }
 
-    private Uni<Collection> send(Collection pending) {
-        return flexCity.collect(pending.institution(), pending.transactionNumber(), pending.invoiceNumber(),
-                        pending.amount().amount(), pending.collectionDate())
+    private Uni<Collection> send(Collection pending, UpstreamTime upstream) {
+        return upstream.time(flexCity.collect(pending.institution(), pending.transactionNumber(),
+                        pending.invoiceNumber(), pending.amount().amount(), pending.collectionDate()))
                 .onItem().transformToUni(receipt -> transitions.collected(pending, receipt, "FlexCity booked it"))
                 .onFailure(FlexCityRejectedException.class)
-                .recoverWithUni(e -> refused(pending, (FlexCityRejectedException) e))
+                .recoverWithUni(e -> refused(pending, (FlexCityRejectedException) e, upstream))
                 .onFailure(failure -> !(failure instanceof CollectionRefusedException))
                 .recoverWithUni(e -> {
                     LOG.warnf("Collection %s (transaction %s): no answer from FlexCity, outcome unknown: %s",
@@ -127,12 +133,12 @@ public class CollectionService {
                 });
     }
 
-    private Uni<Collection> refused(Collection pending, FlexCityRejectedException e) {
+    private Uni<Collection> refused(Collection pending, FlexCityRejectedException e, UpstreamTime upstream) {
         FlexCityResultCode code = e.resultCode();
         return switch (code) {
             // "Collected from your bank": ours if FlexCity knows our transaction number, else another of our collections.
-            case ALREADY_COLLECTED_BY_US -> flexCity.collectionByTransaction(pending.institution(),
-                            pending.transactionNumber())
+            case ALREADY_COLLECTED_BY_US -> upstream.time(flexCity.collectionByTransaction(pending.institution(),
+                            pending.transactionNumber()))
                     .chain(receipt -> receipt.isPresent()
                             ? transitions.collected(pending, receipt.get(), "FlexCity already had it (0510)")
                             : transitions.rejected(pending, code.code(), e.upstreamMessage())
@@ -146,7 +152,7 @@ public class CollectionService {
                             "Invoice " + pending.invoiceNumber() + " was collected outside Köprü; it is marked settled",
                             rejected)));
             case AMOUNT_MISMATCH -> transitions.rejected(pending, code.code(), e.upstreamMessage())
-                    .chain(rejected -> flexCity.debts(pending.institution(), null, pending.declarationId())
+                    .chain(rejected -> upstream.time(flexCity.debts(pending.institution(), null, pending.declarationId()))
                             .onFailure().recoverWithItem(List.of())
                             .chain(debts -> Uni.createFrom().failure(amountMismatch(rejected, debts))));
             default -> transitions.rejected(pending, code.code(), e.upstreamMessage())

@@ -57,6 +57,19 @@ public class InstructionService {
                 .transform(e -> ApiException.conflict("The declaration already has a standing instruction"));
     }
 
+    /**
+     * Registers instructions for many declarations at once (moving existing instructions over from another system):
+     * the ids are taken as given, without a FlexCity look-up each; a wrong id simply never has debts. Answers how
+     * many were new.
+     */
+    public Uni<Integer> registerMany(String institution, List<Long> declarationIds, int scanEveryDays,
+                                     boolean autoCollect, String createdBy) {
+        flexCity.institution(institution);
+        NewInstruction template = new NewInstruction(institution, null, null, null, scanEveryDays, autoCollect,
+                createdBy);
+        return instructions.insertMany(declarationIds.stream().distinct().map(id -> build(template, id, null)).toList());
+    }
+
     public Uni<StandingInstruction> setStatus(UUID id, InstructionStatus status) {
         return instructions.setStatus(id, status, clock.instant()).map(changed -> changed.orElseThrow(
                 () -> ApiException.notFound("No standing instruction " + id)));

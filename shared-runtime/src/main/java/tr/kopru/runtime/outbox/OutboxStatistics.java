@@ -44,6 +44,8 @@ public class OutboxStatistics {
 
     void recordPublished(int count) {
         published.increment(count);
+        // Between two counts of the table, a long drain still shows its progress.
+        pending.updateAndGet(waiting -> Math.max(0, waiting - count));
         if (count > 0) {
             lastError.set(null);
         }

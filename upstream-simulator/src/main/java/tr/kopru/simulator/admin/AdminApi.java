@@ -79,6 +79,19 @@ public final class AdminApi {
         router.get("/admin/calls").handler(ctx -> ok(ctx, Json.MAPPER.valueToTree(injector.calls())));
         router.get("/admin/flexcity/:institution/invoices").handler(this::openInvoices);
         router.post("/admin/flexcity/:institution/collections").handler(this::bookCollection);
+        router.get("/admin/flexcity/:institution/declarations").handler(this::declarations);
+    }
+
+    /** The declaration ids of an institution, for benchmarks that register instructions in bulk. */
+    private void declarations(RoutingContext ctx) {
+        FlexCityInstitution institution = flexCity.institution(ctx.pathParam("institution"));
+        if (institution == null) {
+            problem(ctx, 404, "No such institution");
+            return;
+        }
+        ArrayNode list = Json.MAPPER.createArrayNode();
+        institution.declarationIds().forEach(list::add);
+        ok(ctx, list);
     }
 
     private void openInvoices(RoutingContext ctx) {

@@ -66,7 +66,7 @@ final class FlexCityData {
                                 water ? "Su Servisi" : "Emlak Servisi", Long.parseLong(income[0]), income[1],
                                 due.getYear(), period, due.minusDays(30), due, amount, invoice));
                     }
-                    institution.invoices.put(invoice, lines);
+                    institution.addInvoice(invoice, lines);
                 }
             }
         }

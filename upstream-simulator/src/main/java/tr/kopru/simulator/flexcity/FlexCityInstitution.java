@@ -40,9 +40,12 @@ public final class FlexCityInstitution {
     final Map<Long, Taxpayer> taxpayers = new LinkedHashMap<>();
     final Map<Long, Declaration> declarations = new LinkedHashMap<>();
     final Map<String, List<Accrual>> invoices = new LinkedHashMap<>();
+    /** The invoice numbers of each declaration, so bulk debt queries cost per declaration asked, not per invoice. */
+    final Map<Long, List<String>> invoicesOfDeclaration = new java.util.HashMap<>();
     final List<Subscriber> subscribers = new ArrayList<>();
     final List<Merge> merges = new ArrayList<>();
     private final Map<Long, Collection> collections = new LinkedHashMap<>();
+    private final Map<String, List<Long>> collectionsOfInvoice = new java.util.HashMap<>();
     private final Map<Long, AtomicLong> receiptCounters = new LinkedHashMap<>();
     private final AtomicLong nextCollectionId = new AtomicLong(90_000_001L);
 
@@ -70,6 +73,15 @@ public final class FlexCityInstitution {
         long daysLate = Math.max(0, ChronoUnit.DAYS.between(accrual.dueDate(), day));
         return accrual.amount().multiply(DAILY_SURCHARGE).multiply(BigDecimal.valueOf(daysLate))
                 .setScale(2, RoundingMode.HALF_UP);
+    }
+
+    void addInvoice(String invoiceNumber, List<Accrual> lines) {
+        invoices.put(invoiceNumber, lines);
+        invoicesOfDeclaration.computeIfAbsent(lines.get(0).declarationId(), id -> new ArrayList<>()).add(invoiceNumber);
+    }
+
+    public synchronized List<Long> declarationIds() {
+        return List.copyOf(declarations.keySet());
     }
 
     /** Whether the invoice is paid: an active collection holds it. */
@@ -136,6 +148,7 @@ public final class FlexCityInstitution {
         Collection collection = new Collection(nextCollectionId.getAndIncrement(), transactionNo, desk.id(),
                 invoiceNumber, payer, due.total(), day, now, desk.receiptSerial(), receiptNo, lines, null);
         collections.put(collection.id(), collection);
+        collectionsOfInvoice.computeIfAbsent(invoiceNumber, i -> new ArrayList<>()).add(collection.id());
         return collection;
     }
 
@@ -200,7 +213,7 @@ public final class FlexCityInstitution {
     }
 
     private Optional<Collection> activeCollection(String invoiceNumber) {
-        return collections.values().stream()
-                .filter(c -> c.invoiceNumber().equals(invoiceNumber) && !c.cancelled()).findFirst();
+        return collectionsOfInvoice.getOrDefault(invoiceNumber, List.of()).stream()
+                .map(collections::get).filter(c -> !c.cancelled()).findFirst();
     }
 }

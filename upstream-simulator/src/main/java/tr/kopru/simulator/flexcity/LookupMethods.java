@@ -184,16 +184,16 @@ final class LookupMethods {
             if (declaration == null) {
                 continue;
             }
-            inst.invoices.entrySet().stream()
-                    .filter(e -> e.getValue().get(0).declarationId() == declarationId && !inst.isPaid(e.getKey()))
-                    .forEach(e -> {
-                        FlexCityInstitution.InvoiceAmount amount = inst.amountOf(e.getKey(), today);
+            inst.invoicesOfDeclaration.getOrDefault(declarationId, List.of()).stream()
+                    .filter(invoice -> !inst.isPaid(invoice))
+                    .forEach(invoice -> {
+                        FlexCityInstitution.InvoiceAmount amount = inst.amountOf(invoice, today);
                         ObjectNode item = list.addObject();
                         ArrayNode ids = item.putArray("bgsTahakIdList");
                         amount.lines().forEach(a -> ids.add(a.id()));
                         item.put("bgsBeyanId", declarationId)
                                 .put("vadeTarihi", FlexCityDates.iso(amount.lines().get(0).dueDate()))
-                                .put("faturaNo", e.getKey()).put("borcTutari", amount.debt())
+                                .put("faturaNo", invoice).put("borcTutari", amount.debt())
                                 .put("gecikmeZammiTutari", amount.surcharge()).put("toplamBorc", amount.total())
                                 .put("isim", inst.taxpayers.get(declaration.taxpayerId()).name())
                                 .put("bgsBeyanAdres", declaration.address());

@@ -1,0 +1,128 @@
+#!/usr/bin/env bash
+# Benchmark: collection-service against the simulator with no added latency, on the real PostgreSQL and Kafka of
+# the local run.
+#  1. COLLECTIONS collections (default 1,000) through our REST API at RATE per second (default 100): p50 and p99
+#     latency, and our overhead over FlexCity's time (the Server-Timing our API reports for each request).
+#  2. A scan of INSTRUCTIONS standing instructions (default 100,000): instructions per second, debts found, the time
+#     until every debt-found event is on Kafka, and CPU seconds per process.
+#   bench/collection.sh [COLLECTIONS] [RATE] [INSTRUCTIONS]
+# Starts the local run (./kopru up --detach --no-build) if it is not running, and leaves it running. It reseeds the
+# simulator's FlexCity institutions (ornek-belediye for the collections, deneme-su for the scan).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source bench/lib.sh
+collections="${1:-1000}"
+rate="${2:-100}"
+instructions="${3:-100000}"
+key="kopru-local-demo-key"
+svc="http://localhost:8082"
+sim="http://localhost:8090"
+
+./kopru status > /dev/null 2>&1 || ./kopru up --detach --no-build
+
+# Enough open invoices for the collections, and enough declarations (about 1.5 per taxpayer) for the scan; a new
+# seed each run, so the invoices are new to Köprü too.
+scenario=$(curl -s "$sim/admin/scenario" | python3 -c "
+import json, sys, time
+s = json.load(sys.stdin)
+for i in s['institutions']:
+    i['seed'] = int(time.time())
+    if i['code'] == 'ornek-belediye':
+        i['taxpayers'] = max(i['taxpayers'], $collections + 200)
+    if i['code'] == 'deneme-su':
+        i['taxpayers'] = max(i['taxpayers'], int($instructions / 1.45) + 1)
+print(json.dumps(s))")
+curl -s -o /dev/null -X POST "$sim/admin/scenario" -H 'Content-Type: application/json' -d "$scenario"
+
+echo "== $collections collections at $rate/s through POST /api/v1/collections"
+python3 - "$collections" "$rate" <<'PY'
+import http.client, json, sys, threading, time, urllib.request
+from concurrent.futures import ThreadPoolExecutor
+count, rate = int(sys.argv[1]), float(sys.argv[2])
+warmup = 200
+invoices = json.load(urllib.request.urlopen("http://localhost:8090/admin/flexcity/ornek-belediye/invoices"))
+if len(invoices) < count + warmup:
+    sys.exit(f"the simulator has only {len(invoices)} open invoices")
+warming, invoices = invoices[:warmup], invoices[warmup:warmup + count]
+local = threading.local()
+def post(invoice):
+    if not hasattr(local, "conn"):
+        local.conn = http.client.HTTPConnection("localhost", 8082, timeout=30)
+    body = json.dumps({"institution": "ornek-belediye", "invoice_number": invoice["invoice_number"],
+                       "declaration_id": invoice["declaration_id"], "amount": invoice["total"]})
+    started = time.perf_counter()
+    local.conn.request("POST", "/api/v1/collections", body, {"Content-Type": "application/json",
+                       "X-API-Key": "kopru-local-demo-key"})
+    response = local.conn.getresponse()
+    response.read()
+    took = (time.perf_counter() - started) * 1000
+    timing = response.getheader("Server-Timing") or "flexcity;dur=0"
+    upstream = float(timing.split("dur=")[1])
+    return response.status, took, upstream
+results = []
+with ThreadPoolExecutor(max_workers=8) as pool:
+    list(pool.map(post, warming))
+print(f"  (after {warmup} untimed warm-up collections)")
+with ThreadPoolExecutor(max_workers=32) as pool:
+    futures, start = [], time.perf_counter()
+    for i, invoice in enumerate(invoices):
+        delay = start + i / rate - time.perf_counter()
+        if delay > 0:
+            time.sleep(delay)
+        futures.append(pool.submit(post, invoice))
+    results = [f.result() for f in futures]
+    elapsed = time.perf_counter() - start
+def pct(values, p):
+    values = sorted(values)
+    return values[min(len(values) - 1, int(round(p / 100 * len(values))) - 1)]
+statuses = {}
+for status, _, _ in results:
+    statuses[status] = statuses.get(status, 0) + 1
+latency = [t for _, t, _ in results]
+overhead = [t - u for _, t, u in results]
+upstream = [u for _, _, u in results]
+print(f"  sent {len(results)} in {elapsed:.1f} s ({len(results) / elapsed:.0f}/s); statuses {statuses}")
+print(f"  latency     p50 {pct(latency, 50):6.1f} ms   p99 {pct(latency, 99):6.1f} ms   max {max(latency):6.1f} ms")
+print(f"  FlexCity    p50 {pct(upstream, 50):6.1f} ms   p99 {pct(upstream, 99):6.1f} ms")
+print(f"  our overhead p50 {pct(overhead, 50):5.1f} ms   p99 {pct(overhead, 99):6.1f} ms  (target p99 < 10 ms)")
+PY
+
+
+echo "== scan of $instructions standing instructions (deneme-su)"
+python3 - "$instructions" <<'PY'
+import json, sys, urllib.request
+count = int(sys.argv[1])
+ids = json.load(urllib.request.urlopen("http://localhost:8090/admin/flexcity/deneme-su/declarations"))[:count]
+registered = 0
+for i in range(0, len(ids), 5000):
+    body = json.dumps({"institution": "deneme-su", "declaration_ids": ids[i:i + 5000]}).encode()
+    request = urllib.request.Request("http://localhost:8082/api/v1/standing-instructions/bulk", body,
+                                     {"Content-Type": "application/json", "X-API-Key": "kopru-local-demo-key"})
+    registered += json.load(urllib.request.urlopen(request))["data"]["registered"]
+print(f"  registered {registered} new instructions for {len(ids)} declarations")
+PY
+before_events=$(published_events "$svc")
+cpu_before=$(cpu_seconds)
+started=$(date +%s.%N)
+run=$(curl -s -X POST "$svc/api/v1/scan-runs" -H "X-API-Key: $key" -H 'Content-Type: application/json' \
+  -d '{"all": true}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["data"]["id"])')
+status=RUNNING
+while [ "$status" = RUNNING ]; do
+  sleep 1
+  body=$(curl -s "$svc/api/v1/scan-runs/$run" -H "X-API-Key: $key")
+  status=$(echo "$body" | python3 -c 'import json,sys; print(json.load(sys.stdin)["data"]["status"])')
+  echo "$body" | python3 -c 'import json,sys; d=json.load(sys.stdin)["data"]; print("  ... %s/%s instructions, %s new debts" % (d["instructions_scanned"], d["instructions_total"], d["debts_found"]), end="\r")'
+done
+await_published "$svc" "$before_events" "$(echo "$body" | python3 -c 'import json,sys; print(json.load(sys.stdin)["data"]["debts_found"])')"
+drained=$(python3 -c "import time; print(f'{time.time() - $started:.1f}')")
+events=$(( $(published_events "$svc") - before_events ))
+cpu_after=$(cpu_seconds)
+echo "$body" | python3 -c "
+import json, sys
+from datetime import datetime
+d = json.load(sys.stdin)['data']
+secs = (datetime.fromisoformat(d['finished_at'].replace('Z', '+00:00')) - datetime.fromisoformat(d['started_at'].replace('Z', '+00:00'))).total_seconds()
+print(f'  {d[\"status\"]}: {d[\"instructions_scanned\"]} instructions in {secs:.1f} s = {d[\"instructions_scanned\"] / secs:,.0f} instructions/s '
+      f'(target 5,000/s); {d[\"invoices_seen\"]} invoices seen, {d[\"debts_found\"]} new, failed batches {d[\"failed_batches\"]}')
+print(f'  events published $events, all on Kafka {$drained} s after the request')"
+cpu_used "$cpu_before" "$cpu_after"
