@@ -9,9 +9,11 @@ import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -51,7 +53,12 @@ public class FlexCityTransport {
         return institution;
     }
 
-    /** An idempotent call: retried with backoff when the upstream does not answer. */
+    /**
+     * An idempotent call: retried with backoff when the upstream does not answer. While FlexCity keeps failing the
+     * breaker opens and calls fail at once ({@code CircuitBreakerOpenException}), sending nothing.
+     */
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.8, delay = 15, delayUnit = ChronoUnit.SECONDS,
+            failOn = FlexCityUnavailableException.class)
     public Uni<FlexCityAnswer> read(String institution, FlexCityMethod method, Map<String, String> form) {
         return Uni.createFrom().deferred(() -> send(institution, method, form))
                 .onFailure(FlexCityUnavailableException.class).retry()
@@ -59,7 +66,9 @@ public class FlexCityTransport {
                 .atMost(Math.max(0, config.readAttempts() - 1));
     }
 
-    /** A call that changes upstream state: sent once. */
+    /** A call that changes upstream state: sent once (or not at all while the breaker is open). */
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.8, delay = 15, delayUnit = ChronoUnit.SECONDS,
+            failOn = FlexCityUnavailableException.class)
     public Uni<FlexCityAnswer> write(String institution, FlexCityMethod method, Map<String, String> form) {
         return Uni.createFrom().deferred(() -> send(institution, method, form));
     }

@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.jboss.logging.Logger;
 import tr.kopru.collection.client.FlexCityClient;
 import tr.kopru.collection.client.FlexCityInvoiceDebt;
@@ -124,6 +125,13 @@ public class CollectionService {
                 .onItem().transformToUni(receipt -> transitions.collected(pending, receipt, "FlexCity booked it"))
                 .onFailure(FlexCityRejectedException.class)
                 .recoverWithUni(e -> refused(pending, (FlexCityRejectedException) e, upstream))
+                // An open breaker sent nothing: the collection certainly did not happen.
+                .onFailure(CircuitBreakerOpenException.class)
+                .recoverWithUni(e -> transitions.rejected(pending, "NOT_SENT", "FlexCity is failing; the request was "
+                                + "not sent (circuit open)")
+                        .chain(rejected -> Uni.createFrom().failure(new CollectionRefusedException(503,
+                                "FlexCity is failing; the collection was not sent. Try again later", Map.of(),
+                                rejected))))
                 .onFailure(failure -> !(failure instanceof CollectionRefusedException))
                 .recoverWithUni(e -> {
                     LOG.warnf("Collection %s (transaction %s): no answer from FlexCity, outcome unknown: %s",
