@@ -9,6 +9,7 @@ import tr.kopru.flexcity.FlexCityAnswer;
 import tr.kopru.flexcity.FlexCityConfig;
 import tr.kopru.flexcity.FlexCityDates;
 import tr.kopru.flexcity.FlexCityMethod;
+import tr.kopru.flexcity.FlexCityReceipt;
 import tr.kopru.flexcity.FlexCityRejectedException;
 import tr.kopru.flexcity.FlexCityTransport;
 
@@ -140,8 +141,7 @@ public class FlexCityClient {
     }
 
     private static List<FlexCityReceipt> receipts(FlexCityAnswer answer) {
-        return list(answer.get("bgsTahsilSonucDto"), "listBgsTahsilSonucMakbuzDto").stream()
-                .map(FlexCityReceipt::from).toList();
+        return FlexCityReceipt.listFrom(answer);
     }
 
     /** A read's answer; empty when FlexCity says it has no such record. */

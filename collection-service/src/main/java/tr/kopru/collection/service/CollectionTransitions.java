@@ -4,7 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
-import tr.kopru.collection.client.FlexCityReceipt;
+import tr.kopru.flexcity.FlexCityReceipt;
 import tr.kopru.collection.domain.Collection;
 import tr.kopru.collection.domain.CollectionState;
 import tr.kopru.collection.repository.CollectionRepository;

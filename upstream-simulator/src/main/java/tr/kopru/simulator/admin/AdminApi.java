@@ -114,7 +114,7 @@ public final class AdminApi {
         body(ctx, JsonNode.class, body -> {
             LocalDate day = body.hasNonNull("day") ? LocalDate.parse(body.path("day").asText()) : clock.today();
             ok(ctx, institution.bookDirectlyAsJson(body.path("desk_id").asLong(), body.path("invoice_number").asText(),
-                    day, clock.now()));
+                    body.hasNonNull("transaction_no") ? body.path("transaction_no").asText() : null, day, clock.now()));
         });
     }
 

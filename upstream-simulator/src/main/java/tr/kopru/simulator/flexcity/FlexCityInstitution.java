@@ -124,10 +124,14 @@ public final class FlexCityInstitution {
         return book(desk, invoiceNumber, due, transactionNo, day, now);
     }
 
-    /** Books a collection without the usual checks: a payment through another channel, or one we never sent. */
-    synchronized Collection bookDirectly(long deskId, String invoiceNumber, LocalDate day, Instant now) {
+    /**
+     * Books a collection without the usual checks: a payment through another channel, one we never sent, or (with a
+     * transaction number used before) a double booking.
+     */
+    synchronized Collection bookDirectly(long deskId, String invoiceNumber, String transactionNo, LocalDate day,
+                                         Instant now) {
         Desk desk = desks.computeIfAbsent(deskId, id -> new Desk(id, "BELEDİYE VEZNESİ " + id, "-", "BLD"));
-        return book(desk, invoiceNumber, amountOf(invoiceNumber, day), null, day, now);
+        return book(desk, invoiceNumber, amountOf(invoiceNumber, day), transactionNo, day, now);
     }
 
     private Collection book(Desk desk, String invoiceNumber, InvoiceAmount due, String transactionNo, LocalDate day,
@@ -206,10 +210,13 @@ public final class FlexCityInstitution {
     }
 
     /** {@link #bookDirectly}, answered as the admin API shows it. */
-    public ObjectNode bookDirectlyAsJson(long deskId, String invoiceNumber, LocalDate day, Instant now) {
-        Collection booked = bookDirectly(deskId, invoiceNumber, day, now);
+    public ObjectNode bookDirectlyAsJson(long deskId, String invoiceNumber, String transactionNo, LocalDate day,
+                                         Instant now) {
+        Collection booked = bookDirectly(deskId, invoiceNumber, transactionNo, day, now);
         return Json.object().put("bgs_tahsil_genel_id", booked.id()).put("desk_id", booked.deskId())
-                .put("amount", booked.amount()).put("collection_date", booked.collectionDate().toString());
+                .put("amount", booked.amount()).put("collection_date", booked.collectionDate().toString())
+                .put("transaction_no", booked.transactionNo()).put("invoice_number", booked.invoiceNumber())
+                .put("receipt_serial", booked.receiptSerial()).put("receipt_no", booked.receiptNo());
     }
 
     private Optional<Collection> activeCollection(String invoiceNumber) {

@@ -1,18 +1,28 @@
-package tr.kopru.collection.client;
+package tr.kopru.flexcity;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import tr.kopru.flexcity.FlexCityAnswer;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+
+import java.util.List;
 
 import static tr.kopru.flexcity.FlexCityAnswer.day;
 import static tr.kopru.flexcity.FlexCityAnswer.number;
 import static tr.kopru.flexcity.FlexCityAnswer.text;
 
-/** BgsTahsilSonucMakbuzDto: the receipt (makbuz) of a booked collection; its amount is the sum of its lines. */
+/**
+ * BgsTahsilSonucMakbuzDto: the receipt (makbuz) of a booked collection; its amount is the sum of its lines. What
+ * collecting, TahsilSorgulaByIslemNo and TahsilIcmaliDetay all answer, inside a BgsTahsilSonucDto.
+ */
 public record FlexCityReceipt(long bgsTahsilGenelId, String islemNo, String vezneAdi, String seriNo, Long makbuzNo,
                               LocalDate tahsilTarihi, BigDecimal tutar) {
+
+    /** The receipts of an answer's bgsTahsilSonucDto. */
+    public static List<FlexCityReceipt> listFrom(FlexCityAnswer answer) {
+        return FlexCityAnswer.list(answer.get("bgsTahsilSonucDto"), "listBgsTahsilSonucMakbuzDto").stream()
+                .map(FlexCityReceipt::from).toList();
+    }
 
     static FlexCityReceipt from(JsonNode node) {
         BigDecimal total = FlexCityAnswer.list(node, "listBgsTahsilSonucMakbuzDetayDto").stream()

@@ -1,0 +1,15 @@
+package tr.kopru.reconciliation.domain;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * One reconciliation of a desk and day: both sides' totals, whether receipts were compared one by one, and what
+ * disagreed. {@code id} and {@code version} are null for a dry run (nothing stored).
+ */
+public record ReconciliationRun(Long id, String institution, long deskId, LocalDate day, Integer version,
+                                String trigger, RunResult result, Instant startedAt, Instant finishedAt,
+                                Totals ours, Totals theirs, boolean receiptsCompared, int discrepancyCount,
+                                List<Discrepancy> discrepancies) {
+}

@@ -1,0 +1,7 @@
+package tr.kopru.reconciliation.domain;
+
+/** How a reconciliation came out. */
+public enum RunResult {
+    MATCHED,
+    MISMATCHED
+}

@@ -1,0 +1,191 @@
+package tr.kopru.reconciliation.repository;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import tr.kopru.model.Money;
+import tr.kopru.reconciliation.domain.Discrepancy;
+import tr.kopru.reconciliation.domain.DiscrepancyCategory;
+import tr.kopru.reconciliation.domain.ReconciliationRun;
+import tr.kopru.reconciliation.domain.RunResult;
+import tr.kopru.reconciliation.domain.Totals;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Stored reconciliation runs (versioned per desk and day), their discrepancies, and which days are stale. */
+@ApplicationScoped
+public class RunRepository {
+
+    private static final String COLUMNS = "id, institution, desk_id, day, version, trigger, result, started_at, "
+            + "finished_at, our_collected_amount, our_collected_count, our_cancelled_amount, our_cancelled_count, "
+            + "their_collected_amount, their_collected_count, their_cancelled_amount, their_cancelled_count, "
+            + "receipts_compared, discrepancy_count";
+
+    /** A desk and day whose reconciliation is out of date. */
+    public record DeskDay(String institution, long deskId, LocalDate day) {
+    }
+
+    private final Pool pool;
+
+    public RunRepository(Pool pool) {
+        this.pool = pool;
+    }
+
+    /**
+     * Stores a run as the next version of its desk and day, with its discrepancies, and marks the day reconciled;
+     * the day stays stale if an event arrived after the run started. Answers the stored run.
+     */
+    public Uni<ReconciliationRun> save(ReconciliationRun run) {
+        Totals ours = run.ours();
+        Totals theirs = run.theirs();
+        return pool.withTransaction(tx -> tx.preparedQuery("INSERT INTO reconciliation_run (institution, desk_id, day, "
+                                + "version, trigger, result, started_at, finished_at, our_collected_amount, "
+                                + "our_collected_count, our_cancelled_amount, our_cancelled_count, their_collected_amount, "
+                                + "their_collected_count, their_cancelled_amount, their_cancelled_count, receipts_compared, "
+                                + "discrepancy_count) SELECT $1, $2, $3, coalesce(max(version), 0) + 1, $4, $5, $6, $7, "
+                                + "$8, $9, $10, $11, $12, $13, $14, $15, $16, $17 FROM reconciliation_run "
+                                + "WHERE institution = $1 AND desk_id = $2 AND day = $3 RETURNING id, version")
+                        .execute(Tuple.from(new Object[] {run.institution(), run.deskId(), run.day(), run.trigger(),
+                                run.result().name(), run.startedAt().atOffset(ZoneOffset.UTC),
+                                run.finishedAt().atOffset(ZoneOffset.UTC), ours.collectedAmount().amount(),
+                                ours.collectedCount(), ours.cancelledAmount().amount(), ours.cancelledCount(),
+                                theirs.collectedAmount().amount(), theirs.collectedCount(),
+                                theirs.cancelledAmount().amount(), theirs.cancelledCount(), run.receiptsCompared(),
+                                run.discrepancyCount()}))
+                        .chain(rows -> {
+                            Row row = rows.iterator().next();
+                            long id = row.getLong("id");
+                            ReconciliationRun saved = new ReconciliationRun(id, run.institution(), run.deskId(),
+                                    run.day(), row.getInteger("version"), run.trigger(), run.result(), run.startedAt(),
+                                    run.finishedAt(), ours, theirs, run.receiptsCompared(), run.discrepancyCount(),
+                                    run.discrepancies());
+                            return insertDiscrepancies(tx, id, run.discrepancies())
+                                    .chain(() -> tx.preparedQuery("INSERT INTO reconciled_day (institution, desk_id, day, "
+                                                    + "last_run_id, stale) VALUES ($1, $2, $3, $4, false) "
+                                                    + "ON CONFLICT (institution, desk_id, day) DO UPDATE SET "
+                                                    + "last_run_id = EXCLUDED.last_run_id, "
+                                                    + "stale = reconciled_day.stale AND reconciled_day.stale_since > $5, "
+                                                    + "stale_since = CASE WHEN reconciled_day.stale_since > $5 "
+                                                    + "THEN reconciled_day.stale_since END")
+                                            .execute(Tuple.of(run.institution(), run.deskId(), run.day(), id,
+                                                    run.startedAt().atOffset(ZoneOffset.UTC))))
+                                    .replaceWith(saved);
+                        }));
+    }
+
+    private static Uni<Void> insertDiscrepancies(io.vertx.mutiny.sqlclient.SqlClient tx, long runId,
+                                                 List<Discrepancy> discrepancies) {
+        if (discrepancies.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return tx.preparedQuery("INSERT INTO discrepancy (run_id, category, transaction_number, upstream_collection_id, "
+                        + "invoice_number, our_amount, their_amount, our_status, their_status, detail) "
+                        + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)")
+                .executeBatch(discrepancies.stream().map(d -> Tuple.from(new Object[] {runId, d.category().name(),
+                        d.transactionNumber(), d.upstreamCollectionId(), d.invoiceNumber(), amount(d.ourAmount()),
+                        amount(d.theirAmount()), d.ourStatus(), d.theirStatus(), d.detail()})).toList())
+                .replaceWithVoid();
+    }
+
+    public Uni<List<DeskDay>> staleDays(int limit) {
+        return pool.preparedQuery("SELECT institution, desk_id, day FROM reconciled_day WHERE stale "
+                        + "ORDER BY stale_since LIMIT $1")
+                .execute(Tuple.of(limit))
+                .map(rows -> {
+                    List<DeskDay> days = new ArrayList<>();
+                    rows.forEach(r -> days.add(new DeskDay(r.getString(0), r.getLong(1), r.getLocalDate(2))));
+                    return days;
+                });
+    }
+
+    public Uni<Optional<ReconciliationRun>> find(long id) {
+        return pool.preparedQuery("SELECT " + COLUMNS + " FROM reconciliation_run WHERE id = $1").execute(Tuple.of(id))
+                .map(rows -> all(rows).stream().findFirst())
+                .chain(run -> run.isEmpty() ? Uni.createFrom().item(run)
+                        : discrepancies(id).map(list -> Optional.of(withDiscrepancies(run.get(), list))));
+    }
+
+    public Uni<List<Discrepancy>> discrepancies(long runId) {
+        return pool.preparedQuery("SELECT category, transaction_number, upstream_collection_id, invoice_number, "
+                        + "our_amount, their_amount, our_status, their_status, detail FROM discrepancy "
+                        + "WHERE run_id = $1 ORDER BY id")
+                .execute(Tuple.of(runId))
+                .map(rows -> {
+                    List<Discrepancy> list = new ArrayList<>();
+                    rows.forEach(r -> list.add(new Discrepancy(DiscrepancyCategory.valueOf(r.getString("category")),
+                            r.getString("transaction_number"), r.getLong("upstream_collection_id"),
+                            r.getString("invoice_number"), money(r.getBigDecimal("our_amount")),
+                            money(r.getBigDecimal("their_amount")), r.getString("our_status"),
+                            r.getString("their_status"), r.getString("detail"))));
+                    return list;
+                });
+    }
+
+    /** What a list of runs is filtered by; null fields do not filter. */
+    public record Filter(String institution, Long deskId, LocalDate from, LocalDate to) {
+    }
+
+    public Uni<List<ReconciliationRun>> list(Filter filter, int limit, long offset) {
+        return pool.preparedQuery("SELECT " + COLUMNS + " FROM reconciliation_run WHERE " + WHERE
+                        + " ORDER BY day DESC, institution, desk_id, version DESC LIMIT $5 OFFSET $6")
+                .execute(filterTuple(filter).addInteger(limit).addLong(offset)).map(RunRepository::all);
+    }
+
+    public Uni<Long> count(Filter filter) {
+        return pool.preparedQuery("SELECT count(*) FROM reconciliation_run WHERE " + WHERE).execute(filterTuple(filter))
+                .map(rows -> rows.iterator().next().getLong(0));
+    }
+
+    /** The latest run of each desk and day in [from, to]. */
+    public Uni<List<ReconciliationRun>> latestPerDeskAndDay(LocalDate from, LocalDate to) {
+        return pool.preparedQuery("SELECT DISTINCT ON (institution, desk_id, day) " + COLUMNS + " FROM reconciliation_run "
+                        + "WHERE day BETWEEN $1 AND $2 ORDER BY institution, desk_id, day DESC, version DESC")
+                .execute(Tuple.of(from, to)).map(RunRepository::all);
+    }
+
+    private static final String WHERE = "($1::text IS NULL OR institution = $1) AND ($2::bigint IS NULL OR desk_id = $2) "
+            + "AND ($3::date IS NULL OR day >= $3) AND ($4::date IS NULL OR day <= $4)";
+
+    private static Tuple filterTuple(Filter f) {
+        return Tuple.of(f.institution(), f.deskId(), f.from(), f.to());
+    }
+
+    private static ReconciliationRun withDiscrepancies(ReconciliationRun r, List<Discrepancy> list) {
+        return new ReconciliationRun(r.id(), r.institution(), r.deskId(), r.day(), r.version(), r.trigger(), r.result(),
+                r.startedAt(), r.finishedAt(), r.ours(), r.theirs(), r.receiptsCompared(), r.discrepancyCount(), list);
+    }
+
+    private static List<ReconciliationRun> all(RowSet<Row> rows) {
+        List<ReconciliationRun> list = new ArrayList<>();
+        rows.forEach(r -> list.add(new ReconciliationRun(r.getLong("id"), r.getString("institution"),
+                r.getLong("desk_id"), r.getLocalDate("day"), r.getInteger("version"), r.getString("trigger"),
+                RunResult.valueOf(r.getString("result")), r.getOffsetDateTime("started_at").toInstant(),
+                r.getOffsetDateTime("finished_at").toInstant(),
+                new Totals(Money.of(r.getBigDecimal("our_collected_amount")), r.getLong("our_collected_count"),
+                        Money.of(r.getBigDecimal("our_cancelled_amount")), r.getLong("our_cancelled_count")),
+                new Totals(money(r.getBigDecimal("their_collected_amount")), zero(r.getLong("their_collected_count")),
+                        money(r.getBigDecimal("their_cancelled_amount")), zero(r.getLong("their_cancelled_count"))),
+                r.getBoolean("receipts_compared"), r.getInteger("discrepancy_count"), null)));
+        return list;
+    }
+
+    private static Money money(BigDecimal amount) {
+        return amount == null ? null : Money.of(amount);
+    }
+
+    private static BigDecimal amount(Money money) {
+        return money == null ? null : money.amount();
+    }
+
+    private static long zero(Long value) {
+        return value == null ? 0 : value;
+    }
+}

@@ -1,0 +1,286 @@
+package tr.kopru.reconciliation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+import tr.kopru.model.Money;
+import tr.kopru.model.event.EventType;
+import tr.kopru.model.event.PaymentCancelled;
+import tr.kopru.model.event.PaymentChannel;
+import tr.kopru.model.event.PaymentMade;
+import tr.kopru.model.json.ContractJson;
+import tr.kopru.reconciliation.service.ReconciliationScheduler;
+import tr.kopru.testsupport.ContractEvents;
+import tr.kopru.testsupport.UpstreamSimulatorResource;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.is;
+
+/**
+ * Reconciliation against the simulated FlexCity, with the ledger fed through the real broker: a clean day matches;
+ * each kind of discrepancy planted in the simulator is reported once with both sides' values; redelivered and
+ * out-of-order events leave the ledger right; a late event makes its day stale and the re-run finds it.
+ */
+@QuarkusTest
+class ReconciliationIT {
+
+    private static final String KEY = "reconciliation-test-key-not-secret";
+    private static final String INSTITUTION = "ornek-belediye";
+    private static final long DESK = 31;
+    private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Europe/Istanbul"));
+    private static final Set<String> USED = new HashSet<>();
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    ReconciliationScheduler scheduler;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    /** A collection booked on the simulator, as the admin API answers it. */
+    record Booked(long upstreamId, BigDecimal amount, String invoice, String transaction) {
+    }
+
+    @Test
+    void aDayWhosePaymentsReachedBothSidesIsMatched() {
+        LocalDate day = TODAY.minusDays(1);
+        List<Booked> booked = List.of(book(day, null), book(day, null), book(day, null));
+        publish(booked.stream().map(b -> made(b, day)).toList());
+        awaitLedger(day, 3);
+
+        JsonNode run = data(reconcile(day, false).then().statusCode(201).extract().asString());
+        assertThat(run.path("result").asText()).isEqualTo("MATCHED");
+        assertThat(run.path("version").asInt()).isEqualTo(1);
+        assertThat(run.path("ours").path("collected_count").asLong()).isEqualTo(3);
+        assertThat(run.path("theirs").path("collected_amount").decimalValue())
+                .isEqualByComparingTo(run.path("ours").path("collected_amount").decimalValue());
+        assertThat(run.path("discrepancies")).isEmpty();
+    }
+
+    @Test
+    void eachPlantedDiscrepancyIsReportedOnceWithBothSidesValuesAndExportsAsCsv() {
+        LocalDate day = TODAY.minusDays(2);
+        Booked fine = book(day, "TX-FINE-" + UUID.randomUUID());
+        Booked onlyUpstream = book(day, null);
+        Booked wrongAmount = book(day, "TX-AMOUNT-" + UUID.randomUUID());
+        Booked cancelledHere = book(day, "TX-CANCELLED-" + UUID.randomUUID());
+        String duplicated = "TX-DUP-" + UUID.randomUUID();
+        Booked first = book(day, duplicated);
+        Booked twice = book(day, duplicated);
+        Booked onlyHere = new Booked(999_000_001L, new BigDecimal("42.10"), "000299999999202601999999", "TX-GHOST-1");
+
+        List<ContractEvents.Event> events = new ArrayList<>(List.of(made(fine, day), made(onlyHere, day),
+                made(new Booked(wrongAmount.upstreamId(), wrongAmount.amount().add(BigDecimal.ONE),
+                        wrongAmount.invoice(), wrongAmount.transaction()), day),
+                made(cancelledHere, day), cancelled(cancelledHere, day), made(first, day)));
+        publish(events);
+        awaitLedger(day, 5);
+        // The two topics are consumed independently: wait for the cancellation too.
+        await().atMost(Duration.ofSeconds(15)).until(() -> "true/true".equals(flags(day).get(cancelledHere.transaction())));
+
+        JsonNode run = data(reconcile(day, false).then().statusCode(201).extract().asString());
+        assertThat(run.path("result").asText()).isEqualTo("MISMATCHED");
+        assertThat(run.path("receipts_compared").asBoolean()).isTrue();
+        Map<String, List<JsonNode>> byCategory = new java.util.TreeMap<>();
+        run.path("discrepancies").forEach(d -> byCategory.computeIfAbsent(d.path("category").asText(),
+                k -> new ArrayList<>()).add(d));
+        assertThat(byCategory.keySet()).containsExactly("AMOUNT_MISMATCH", "DUPLICATE", "MISSING_LOCALLY",
+                "MISSING_UPSTREAM", "STATUS_MISMATCH");
+        assertThat(byCategory.values()).allSatisfy(list -> assertThat(list).hasSize(1));
+
+        JsonNode missingLocally = byCategory.get("MISSING_LOCALLY").get(0);
+        assertThat(missingLocally.path("upstream_collection_id").asLong()).isEqualTo(onlyUpstream.upstreamId());
+        assertThat(missingLocally.path("their_amount").decimalValue()).isEqualByComparingTo(onlyUpstream.amount());
+        JsonNode missingUpstream = byCategory.get("MISSING_UPSTREAM").get(0);
+        assertThat(missingUpstream.path("transaction_number").asText()).isEqualTo("TX-GHOST-1");
+        assertThat(missingUpstream.path("our_amount").decimalValue()).isEqualByComparingTo("42.10");
+        JsonNode amount = byCategory.get("AMOUNT_MISMATCH").get(0);
+        assertThat(amount.path("our_amount").decimalValue()).isEqualByComparingTo(wrongAmount.amount().add(BigDecimal.ONE));
+        assertThat(amount.path("their_amount").decimalValue()).isEqualByComparingTo(wrongAmount.amount());
+        JsonNode status = byCategory.get("STATUS_MISMATCH").get(0);
+        assertThat(status.path("transaction_number").asText()).isEqualTo(cancelledHere.transaction());
+        assertThat(status.path("our_status").asText()).isEqualTo("CANCELLED");
+        assertThat(status.path("their_status").asText()).isEqualTo("COLLECTED");
+        JsonNode duplicate = byCategory.get("DUPLICATE").get(0);
+        assertThat(duplicate.path("transaction_number").asText()).isEqualTo(duplicated);
+        assertThat(duplicate.path("upstream_collection_id").asLong()).isEqualTo(twice.upstreamId());
+
+        String csv = api().get("/api/v1/reconciliation-runs/" + run.path("id").asLong() + "/discrepancies.csv")
+                .then().statusCode(200).contentType("text/csv").extract().asString();
+        List<String> lines = csv.lines().toList();
+        assertThat(lines).hasSize(6);
+        assertThat(lines.get(0)).startsWith("category,transaction_number,upstream_collection_id");
+        assertThat(lines.stream().skip(1).map(l -> l.split(",")[0]).collect(Collectors.toSet()))
+                .isEqualTo(byCategory.keySet());
+    }
+
+    @Test
+    void redeliveredAndOutOfOrderEventsLeaveTheSameLedger() {
+        LocalDate day = TODAY.minusDays(3);
+        Booked inOrder = book(day, null);
+        Booked reversed = book(day, null);
+        ContractEvents.Event payment = made(reversed, day);
+        publish(List.of(made(inOrder, day), cancelled(inOrder, day)));
+        // The cancellation first, then its payment, then the payment again (a redelivery: same ce_id).
+        publish(List.of(cancelled(reversed, day)));
+        publish(List.of(payment));
+        publish(List.of(payment));
+        awaitLedger(day, 2);
+        await().atMost(Duration.ofSeconds(15)).until(() -> flags(day).values().stream().allMatch(f -> f.equals("true/true")));
+
+        Map<String, String> flags = flags(day);
+        assertThat(flags).containsOnlyKeys(inOrder.transaction(), reversed.transaction());
+        JsonNode entries = data(api().get("/api/v1/ledger?institution=" + INSTITUTION + "&day=" + day)
+                .then().statusCode(200).body("pagination.total_count", is(2)).extract().asString());
+        for (JsonNode entry : entries) {
+            Booked source = entry.path("transaction_number").asText().equals(inOrder.transaction()) ? inOrder : reversed;
+            assertThat(entry.path("amount").decimalValue()).isEqualByComparingTo(source.amount());
+            assertThat(entry.path("invoice_number").asText()).isEqualTo(source.invoice());
+        }
+    }
+
+    @Test
+    void aLateEventMakesItsDayStaleAndTheRerunFindsIt() {
+        LocalDate day = TODAY.minusDays(4);
+        Booked early = book(day, null);
+        publish(List.of(made(early, day)));
+        awaitLedger(day, 1);
+        data(reconcile(day, false).then().statusCode(201).body("data.result", is("MATCHED")).extract().asString());
+
+        Booked late = book(day, null);
+        publish(List.of(made(late, day)));
+        await().atMost(Duration.ofSeconds(15)).until(() -> isStale(day));
+        assertThat(scheduler.rerunStale().await().atMost(Duration.ofSeconds(20))).isGreaterThanOrEqualTo(1);
+
+        JsonNode runs = data(api().get("/api/v1/reconciliation-runs?institution=" + INSTITUTION + "&from=" + day
+                + "&to=" + day).then().statusCode(200).body("pagination.total_count", is(2)).extract().asString());
+        JsonNode latest = runs.get(0);
+        assertThat(latest.path("version").asInt()).isEqualTo(2);
+        assertThat(latest.path("trigger").asText()).isEqualTo("STALE");
+        assertThat(latest.path("result").asText()).isEqualTo("MATCHED");
+        assertThat(latest.path("ours").path("collected_count").asLong()).isEqualTo(2);
+        assertThat(isStale(day)).isFalse();
+    }
+
+    @Test
+    void aDryRunAnswersTheResultAndStoresNothing() {
+        LocalDate day = TODAY.minusDays(5);
+        book(day, null);
+        JsonNode run = data(reconcile(day, true).then().statusCode(200).extract().asString());
+        assertThat(run.path("result").asText()).isEqualTo("MISMATCHED");
+        assertThat(run.path("id").isNull()).isTrue();
+        api().get("/api/v1/reconciliation-runs?institution=" + INSTITUTION + "&from=" + day + "&to=" + day)
+                .then().statusCode(200).body("pagination.total_count", is(0));
+        api().contentType(ContentType.JSON).body("{\"institution\": \"" + INSTITUTION + "\", \"day\": \"31.12.2026\"}")
+                .post("/api/v1/reconciliation-runs").then().statusCode(422)
+                .body("errors", org.hamcrest.Matchers.hasKey("day"));
+        api().contentType(ContentType.JSON).body("{\"institution\": \"nowhere\", \"day\": \"" + day + "\"}")
+                .post("/api/v1/reconciliation-runs").then().statusCode(404);
+    }
+
+    // ---- helpers ----
+
+    private static synchronized Booked book(LocalDate day, String transaction) {
+        JsonNode invoices = read(simulator().get("/admin/flexcity/" + INSTITUTION + "/invoices").then().statusCode(200)
+                .extract().asString());
+        for (JsonNode invoice : invoices) {
+            String number = invoice.path("invoice_number").asText();
+            if (USED.add(number)) {
+                JsonNode booked = read(simulator().contentType(ContentType.JSON).body("{\"desk_id\": " + DESK
+                                + ", \"invoice_number\": \"" + number + "\", \"day\": \"" + day + "\""
+                                + (transaction == null ? "" : ", \"transaction_no\": \"" + transaction + "\"") + "}")
+                        .post("/admin/flexcity/" + INSTITUTION + "/collections").then().statusCode(200).extract().asString());
+                return new Booked(booked.path("bgs_tahsil_genel_id").asLong(), booked.path("amount").decimalValue(),
+                        number, transaction != null ? transaction : "TX-" + UUID.randomUUID());
+            }
+        }
+        throw new IllegalStateException("no open invoice left in the simulator");
+    }
+
+    private static ContractEvents.Event made(Booked b, LocalDate day) {
+        return ContractEvents.Event.of(EventType.PAYMENT_MADE, b.transaction(), new PaymentMade(INSTITUTION, DESK,
+                b.transaction(), b.upstreamId(), "KP", "1", b.invoice(), 1_000_001L, Money.of(b.amount()), day,
+                Instant.now(), PaymentChannel.API));
+    }
+
+    private static ContractEvents.Event cancelled(Booked b, LocalDate day) {
+        return ContractEvents.Event.of(EventType.PAYMENT_CANCELLED, b.transaction(), new PaymentCancelled(INSTITUTION,
+                DESK, b.transaction(), b.upstreamId(), Money.of(b.amount()), day, Instant.now()));
+    }
+
+    private void publish(List<ContractEvents.Event> events) {
+        try (ContractEvents producer = new ContractEvents(bootstrapServers)) {
+            producer.send(events);
+        }
+    }
+
+    private void awaitLedger(LocalDate day, int entries) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> flags(day).size() >= entries);
+    }
+
+    /** paid/cancelled of each entry of the day, by transaction number. */
+    private Map<String, String> flags(LocalDate day) {
+        Map<String, String> flags = new java.util.HashMap<>();
+        for (Row row : pool.preparedQuery("SELECT transaction_number, paid, cancelled FROM ledger_entry "
+                        + "WHERE institution = $1 AND desk_id = $2 AND collection_date = $3")
+                .execute(Tuple.of(INSTITUTION, DESK, day)).await().atMost(Duration.ofSeconds(10))) {
+            flags.put(row.getString(0), row.getBoolean(1) + "/" + row.getBoolean(2));
+        }
+        return flags;
+    }
+
+    private boolean isStale(LocalDate day) {
+        var rows = pool.preparedQuery("SELECT stale FROM reconciled_day WHERE institution = $1 AND desk_id = $2 "
+                + "AND day = $3").execute(Tuple.of(INSTITUTION, DESK, day)).await().atMost(Duration.ofSeconds(10));
+        return rows.size() > 0 && rows.iterator().next().getBoolean(0);
+    }
+
+    private static io.restassured.response.Response reconcile(LocalDate day, boolean dryRun) {
+        return api().contentType(ContentType.JSON).body("{\"institution\": \"" + INSTITUTION + "\", \"day\": \"" + day
+                + "\", \"dry_run\": " + dryRun + "}").post("/api/v1/reconciliation-runs");
+    }
+
+    private static RequestSpecification api() {
+        return given().header("X-API-Key", KEY);
+    }
+
+    private static RequestSpecification simulator() {
+        return given().baseUri(UpstreamSimulatorResource.simulator().baseUrl());
+    }
+
+    private static JsonNode data(String body) {
+        return read(body).path("data");
+    }
+
+    private static JsonNode read(String json) {
+        try {
+            return ContractJson.mapper().readTree(json);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

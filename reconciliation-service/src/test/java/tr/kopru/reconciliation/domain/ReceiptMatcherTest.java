@@ -1,0 +1,53 @@
+package tr.kopru.reconciliation.domain;
+
+import org.junit.jupiter.api.Test;
+import tr.kopru.flexcity.FlexCityReceipt;
+import tr.kopru.model.Money;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ReceiptMatcherTest {
+
+    private static final LocalDate DAY = LocalDate.of(2026, 11, 20);
+
+    @Test
+    void anEntryCancelledOnlyUpstreamIsAStatusMismatchNotAMissingReceipt() {
+        List<LedgerEntry> entries = List.of(entry("T1", 1, "10.00", false), entry("T2", 2, "20.00", false));
+        List<FlexCityReceipt> receipts = List.of(receipt("T1", 1, "10.00"));
+        Totals ours = new Totals(Money.of("30.00"), 2, Money.ZERO, 0);
+        Totals theirs = new Totals(Money.of("10.00"), 1, Money.of("20.00"), 1);
+
+        List<Discrepancy> found = new ReceiptMatcher(BigDecimal.ZERO).match(entries, receipts, ours, theirs);
+
+        assertThat(found).singleElement().satisfies(d -> {
+            assertThat(d.category()).isEqualTo(DiscrepancyCategory.STATUS_MISMATCH);
+            assertThat(d.transactionNumber()).isEqualTo("T2");
+            assertThat(d.theirStatus()).isEqualTo("CANCELLED");
+        });
+    }
+
+    @Test
+    void amountsWithinTheToleranceMatchAndAReceiptWithoutOurNumberMatchesByUpstreamId() {
+        List<LedgerEntry> entries = List.of(entry("T1", 7, "10.00", false));
+        List<FlexCityReceipt> receipts = List.of(receipt(null, 7, "10.01"));
+        Totals ours = new Totals(Money.of("10.00"), 1, Money.ZERO, 0);
+        Totals theirs = new Totals(Money.of("10.01"), 1, Money.ZERO, 0);
+
+        assertThat(new ReceiptMatcher(new BigDecimal("0.01")).match(entries, receipts, ours, theirs)).isEmpty();
+        assertThat(new ReceiptMatcher(BigDecimal.ZERO).match(entries, receipts, ours, theirs))
+                .extracting(Discrepancy::category).containsExactly(DiscrepancyCategory.AMOUNT_MISMATCH);
+    }
+
+    private static LedgerEntry entry(String transaction, long upstreamId, String amount, boolean cancelled) {
+        return new LedgerEntry("inst", 31, transaction, upstreamId, "INV" + upstreamId, 1L, Money.of(amount), DAY,
+                true, cancelled);
+    }
+
+    private static FlexCityReceipt receipt(String transaction, long upstreamId, String amount) {
+        return new FlexCityReceipt(upstreamId, transaction, "VEZNE", "KP", upstreamId, DAY, new BigDecimal(amount));
+    }
+}
