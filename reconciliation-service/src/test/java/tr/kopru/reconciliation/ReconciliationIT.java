@@ -202,6 +202,31 @@ class ReconciliationIT {
                 .post("/api/v1/reconciliation-runs").then().statusCode(404);
     }
 
+    @Test
+    void aPoisonRecordGoesToTheDeadLetterTopicAndTheRestOfItsBatchIsApplied() {
+        LocalDate day = TODAY.minusDays(6);
+        Booked good = book(day, null);
+        var headers = new org.apache.kafka.common.header.internals.RecordHeaders();
+        headers.add("ce_id", UUID.randomUUID().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        headers.add("ce_type", EventType.PAYMENT_MADE.type().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, String>(Map.of(
+                "bootstrap.servers", bootstrapServers), new org.apache.kafka.common.serialization.StringSerializer(),
+                new org.apache.kafka.common.serialization.StringSerializer())) {
+            producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>("payment-made", null, "poison-1",
+                    "{\"institution\": 42}", headers));
+            producer.flush();
+        }
+        publish(List.of(made(good, day)));
+        awaitLedger(day, 1);
+
+        try (var companion = new io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion(bootstrapServers)) {
+            var dead = companion.consumeStrings().fromTopics("payment-made.dlq")
+                    .awaitRecords(1, Duration.ofSeconds(15)).getRecords().stream()
+                    .filter(r -> "poison-1".equals(r.key())).findFirst().orElseThrow();
+            assertThat(tr.kopru.testsupport.KafkaHeaders.text(dead, "dead-letter-reason")).contains("does not match");
+        }
+    }
+
     // ---- helpers ----
 
     private static synchronized Booked book(LocalDate day, String transaction) {

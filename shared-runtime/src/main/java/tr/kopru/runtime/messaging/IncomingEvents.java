@@ -37,19 +37,24 @@ public class IncomingEvents {
         Headers headers = message.getMetadata(IncomingKafkaRecordMetadata.class)
                 .map(IncomingKafkaRecordMetadata::getHeaders)
                 .orElseThrow(() -> new PoisonEventException("not a Kafka record"));
+        return read(headers, message.getPayload(), accepted);
+    }
+
+    /** Reads one record of a batch: its headers and payload. */
+    public IncomingEvent<Record> read(Headers headers, byte[] payload, Set<EventType> accepted) {
         UUID id = parseId(header(headers, CloudEventHeaders.ID));
         String typeName = header(headers, CloudEventHeaders.TYPE);
         EventType type = EventType.fromType(typeName)
                 .filter(accepted::contains)
                 .orElseThrow(() -> new PoisonEventException("unknown or unexpected event type '" + typeName
                         + "'; this consumer reads " + accepted.stream().map(EventType::type).sorted().toList()));
-        JsonNode payload = parseJson(message.getPayload());
-        Set<String> problems = schemas.problems(type, payload);
+        JsonNode json = parseJson(payload);
+        Set<String> problems = schemas.problems(type, json);
         if (!problems.isEmpty()) {
             throw new PoisonEventException("payload does not match " + type.type() + ": " + String.join("; ", problems));
         }
         try {
-            Record value = ContractJson.mapper().treeToValue(payload, type.payloadType());
+            Record value = ContractJson.mapper().treeToValue(json, type.payloadType());
             return new IncomingEvent<>(id, type, header(headers, CloudEventHeaders.SUBJECT),
                     parseTime(header(headers, CloudEventHeaders.TIME)), value);
         } catch (JsonProcessingException | IllegalArgumentException e) {

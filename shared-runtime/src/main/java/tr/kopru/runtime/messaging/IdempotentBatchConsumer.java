@@ -1,0 +1,129 @@
+package tr.kopru.runtime.messaging;
+
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaClientService;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordBatchMetadata;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+import tr.kopru.model.event.EventType;
+import tr.kopru.runtime.outbox.OutboxRelay;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.BiFunction;
+
+/**
+ * Applies a whole Kafka batch of events in one transaction, each event once: the batch's event ids go into
+ * {@code processed_event} in one statement, and only those not seen before (first occurrence) reach the effect,
+ * with the transaction to write in. Poison records go to {@code <topic>.dlq} with a {@code dead-letter-reason}
+ * header, the rest of the batch is applied. For consumers that must keep up with tens of thousands of events a
+ * second; {@link IdempotentConsumer} is the one-event-at-a-time way.
+ */
+@ApplicationScoped
+public class IdempotentBatchConsumer {
+
+    private static final Logger LOG = Logger.getLogger(IdempotentBatchConsumer.class);
+    public static final String DEAD_LETTER_REASON = "dead-letter-reason";
+
+    private final IncomingEvents events;
+    private final Pool pool;
+    private final KafkaClientService kafka;
+    private final long retryAttempts;
+    private final Duration retryBackoffMax;
+
+    public IdempotentBatchConsumer(IncomingEvents events, Pool pool, KafkaClientService kafka,
+                                   @ConfigProperty(name = "kopru.consumer.retry-attempts") long retryAttempts,
+                                   @ConfigProperty(name = "kopru.consumer.retry-backoff-max") Duration retryBackoffMax) {
+        this.events = events;
+        this.pool = pool;
+        this.kafka = kafka;
+        this.retryAttempts = retryAttempts;
+        this.retryBackoffMax = retryBackoffMax;
+    }
+
+    @SuppressWarnings("unchecked")
+    public Uni<Void> consume(Message<List<byte[]>> batch, String consumer, Set<EventType> accepted,
+                             BiFunction<SqlClient, List<IncomingEvent<Record>>, Uni<Void>> effect) {
+        IncomingKafkaRecordBatchMetadata<String, byte[]> metadata =
+                batch.getMetadata(IncomingKafkaRecordBatchMetadata.class).orElse(null);
+        if (metadata == null) {
+            return Uni.createFrom().completionStage(batch.nack(new PoisonEventException("not a Kafka batch")));
+        }
+        List<IncomingEvent<Record>> read = new ArrayList<>();
+        List<ProducerRecord<String, byte[]>> deadLetters = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> record : metadata.getRecords()) {
+            try {
+                read.add(events.read(record.headers(), record.value(), accepted));
+            } catch (PoisonEventException poison) {
+                LOG.warnf("%s: poison record %s-%d@%d sent to the dead-letter topic: %s", consumer, record.topic(),
+                        record.partition(), record.offset(), poison.getMessage());
+                deadLetters.add(deadLetter(record, poison.getMessage()));
+            }
+        }
+        return applyOnce(consumer, read, effect)
+                .onFailure().retry().withBackOff(Duration.ofMillis(200), retryBackoffMax).atMost(retryAttempts)
+                .chain(() -> sendDeadLetters(deadLetters))
+                .onItemOrFailure().transformToUni((done, failure) -> {
+                    if (failure == null) {
+                        return Uni.createFrom().completionStage(batch.ack());
+                    }
+                    LOG.errorf("%s: a batch of %d events failed: %s", consumer, read.size(), failure.getMessage());
+                    return Uni.createFrom().completionStage(batch.nack(failure));
+                });
+    }
+
+    private Uni<Void> applyOnce(String consumer, List<IncomingEvent<Record>> read,
+                                BiFunction<SqlClient, List<IncomingEvent<Record>>, Uni<Void>> effect) {
+        if (read.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        UUID[] ids = read.stream().map(IncomingEvent::id).toArray(UUID[]::new);
+        String[] types = read.stream().map(e -> e.type().type()).toArray(String[]::new);
+        return pool.withTransaction(tx -> tx.preparedQuery("INSERT INTO processed_event (consumer, event_id, event_type) "
+                        + "SELECT $1, id, type FROM unnest($2::uuid[], $3::text[]) AS e(id, type) "
+                        + "ON CONFLICT DO NOTHING RETURNING event_id")
+                .execute(Tuple.of(consumer, ids, types))
+                .chain(rows -> {
+                    Set<UUID> fresh = new HashSet<>();
+                    rows.forEach(row -> fresh.add(row.getUUID(0)));
+                    List<IncomingEvent<Record>> toApply = new ArrayList<>();
+                    for (IncomingEvent<Record> event : read) {
+                        if (fresh.remove(event.id())) {
+                            toApply.add(event);
+                        }
+                    }
+                    return toApply.isEmpty() ? Uni.createFrom().voidItem() : effect.apply(tx, toApply);
+                }));
+    }
+
+    private Uni<Void> sendDeadLetters(List<ProducerRecord<String, byte[]>> deadLetters) {
+        if (deadLetters.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        var producer = kafka.<String, byte[]>getProducer(OutboxRelay.CHANNEL);
+        List<Uni<Void>> sends = deadLetters.stream()
+                .map(record -> producer.send(record).replaceWithVoid()).toList();
+        return Uni.join().all(sends).andFailFast().replaceWithVoid();
+    }
+
+    private static ProducerRecord<String, byte[]> deadLetter(ConsumerRecord<String, byte[]> record, String reason) {
+        RecordHeaders headers = new RecordHeaders(record.headers().toArray());
+        headers.add(DEAD_LETTER_REASON, reason.getBytes(StandardCharsets.UTF_8));
+        headers.add("dead-letter-topic", record.topic().getBytes(StandardCharsets.UTF_8));
+        headers.add("dead-letter-offset", String.valueOf(record.offset()).getBytes(StandardCharsets.UTF_8));
+        return new ProducerRecord<>(record.topic() + ".dlq", null, record.key(), record.value(), headers);
+    }
+}
