@@ -137,7 +137,8 @@ public final class LocalPlatform {
     private void startSimulator() {
         requirePortFree(LocalSettings.SIMULATOR_PORT, "the upstream simulator");
         System.out.print("Starting upstream-simulator on port " + LocalSettings.SIMULATOR_PORT + " ... ");
-        List<String> command = List.of(javaExecutable(), "-Xmx256m", "-cp",
+        // Room for benchmark-sized seeds (a million installations are generated, not stored; 100,000 receipts are).
+        List<String> command = List.of(javaExecutable(), "-Xmx768m", "-cp",
                 "upstream-simulator/target/classes" + java.io.File.pathSeparator + "upstream-simulator/target/lib/*",
                 "tr.kopru.simulator.UpstreamSimulator", Integer.toString(LocalSettings.SIMULATOR_PORT));
         ManagedProcess process = launch("upstream-simulator", command, Map.of());

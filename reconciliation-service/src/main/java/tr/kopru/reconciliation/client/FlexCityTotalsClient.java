@@ -37,8 +37,7 @@ public class FlexCityTotalsClient {
 
     /** The receipts of the collections that stand (not cancelled) on the desk that day. */
     public Uni<List<FlexCityReceipt>> dailyReceipts(String institution, long deskId, LocalDate day) {
-        return transport.read(institution, FlexCityMethod.DAILY_RECEIPTS, dayForm(deskId, day))
-                .map(answer -> FlexCityReceipt.listFrom(answer.orThrow()));
+        return transport.readReceipts(institution, FlexCityMethod.DAILY_RECEIPTS, dayForm(deskId, day));
     }
 
     private static Map<String, String> dayForm(long deskId, LocalDate day) {

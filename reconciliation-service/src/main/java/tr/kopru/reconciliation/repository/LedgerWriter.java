@@ -11,7 +11,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -123,8 +122,12 @@ public class LedgerWriter {
                 .execute(Tuple.of(institutions, desks, days)).replaceWithVoid();
     }
 
+    /**
+     * The last event of each entry, in entry order: concurrent batches (payments and cancellations, several
+     * partitions) then lock their rows in the same order and cannot deadlock.
+     */
     private static <T> Collection<T> lastPerEntry(List<T> events, java.util.function.Function<T, String> key) {
-        Map<String, T> last = new LinkedHashMap<>();
+        Map<String, T> last = new java.util.TreeMap<>();
         events.forEach(event -> last.put(key.apply(event), event));
         return last.values();
     }

@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import tr.kopru.model.rest.ApiResponse;
 import tr.kopru.reconciliation.domain.LedgerEntry;
+import tr.kopru.reconciliation.domain.Totals;
 import tr.kopru.reconciliation.repository.LedgerRepository;
 import tr.kopru.reconciliation.service.ReconciliationService;
 import tr.kopru.runtime.rest.PageRequest;
@@ -32,6 +33,16 @@ public class LedgerResource {
     public LedgerResource(LedgerRepository ledger, ReconciliationService reconciliation) {
         this.ledger = ledger;
         this.reconciliation = reconciliation;
+    }
+
+    @GET
+    @Path("/totals")
+    @RequiresScope("reconciliation:read")
+    @Operation(summary = "Our totals of a day at a desk: standing collections and cancellations, counts and amounts")
+    public Uni<ApiResponse<Totals>> totals(@QueryParam("institution") @NotBlank String institution,
+                                           @QueryParam("desk_id") Long deskId,
+                                           @QueryParam("day") @NotNull LocalDate day) {
+        return ledger.totals(institution, reconciliation.deskOf(institution, deskId), day).map(ApiResponse::of);
     }
 
     @GET

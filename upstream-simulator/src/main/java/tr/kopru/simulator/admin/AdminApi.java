@@ -80,6 +80,30 @@ public final class AdminApi {
         router.get("/admin/flexcity/:institution/invoices").handler(this::openInvoices);
         router.post("/admin/flexcity/:institution/collections").handler(this::bookCollection);
         router.get("/admin/flexcity/:institution/declarations").handler(this::declarations);
+        router.post("/admin/flexcity/:institution/collections/bulk").handler(this::bookMany);
+    }
+
+    /**
+     * Books {@code count} synthetic collections on a desk and day for benchmarks: collection i has transaction number
+     * prefix+i, id first_id+i and amount 10.00 + (i mod 1000) * 0.01; indices in {@code skip} are left out, those in
+     * {@code duplicate} are booked a second time under the same transaction number.
+     */
+    private void bookMany(RoutingContext ctx) {
+        FlexCityInstitution institution = flexCity.institution(ctx.pathParam("institution"));
+        if (institution == null) {
+            problem(ctx, 404, "No such institution");
+            return;
+        }
+        body(ctx, JsonNode.class, body -> {
+            java.util.Set<Long> skip = new java.util.HashSet<>();
+            body.path("skip").forEach(n -> skip.add(n.asLong()));
+            java.util.Set<Long> duplicate = new java.util.HashSet<>();
+            body.path("duplicate").forEach(n -> duplicate.add(n.asLong()));
+            int booked = institution.bookSynthetic(body.path("desk_id").asLong(), LocalDate.parse(body.path("day").asText()),
+                    body.path("count").asLong(), body.path("transaction_prefix").asText(), body.path("first_id").asLong(),
+                    skip, duplicate, clock.now());
+            ok(ctx, Json.object().put("booked", booked));
+        });
     }
 
     /** The declaration ids of an institution, for benchmarks that register instructions in bulk. */

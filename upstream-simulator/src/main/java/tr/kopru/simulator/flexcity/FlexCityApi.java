@@ -150,6 +150,6 @@ public final class FlexCityApi {
 
     private static void respond(RoutingContext ctx, ObjectNode body) {
         ctx.response().setStatusCode(200).putHeader("Content-Type", "application/json; charset=utf-8")
-                .end(Json.write(body));
+                .end(io.vertx.core.buffer.Buffer.buffer(Json.writeBytes(body)));
     }
 }

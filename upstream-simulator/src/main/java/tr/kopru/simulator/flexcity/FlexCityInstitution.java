@@ -156,6 +156,36 @@ public final class FlexCityInstitution {
         return collection;
     }
 
+    /** See the admin API's bulk booking: synthetic collections, one receipt line each, no invoice behind them. */
+    public synchronized int bookSynthetic(long deskId, LocalDate day, long count, String prefix, long firstId,
+                                          java.util.Set<Long> skip, java.util.Set<Long> duplicate, Instant now) {
+        Desk desk = desks.computeIfAbsent(deskId, id -> new Desk(id, "BELEDİYE VEZNESİ " + id, "-", "BLD"));
+        long extraId = firstId + count;
+        int booked = 0;
+        for (long i = 0; i < count; i++) {
+            if (skip.contains(i)) {
+                continue;
+            }
+            BigDecimal amount = syntheticAmount(i);
+            String invoice = String.format("%024d", i);
+            for (int copy = 0; copy < (duplicate.contains(i) ? 2 : 1); copy++) {
+                long id = copy == 0 ? firstId + i : extraId++;
+                ReceiptLine line = new ReceiptLine("Su Servisi", "Su Hizmet Bedeli", day.getYear(), day.getMonthValue(),
+                        amount, invoice, 0, 0, null, day);
+                Collection collection = new Collection(id, prefix + i, desk.id(), invoice, "BENCH", amount, day, now,
+                        desk.receiptSerial(), id, List.of(line), null);
+                collections.put(id, collection);
+                booked++;
+            }
+        }
+        return booked;
+    }
+
+    /** The amount of synthetic collection i: 10.00 + (i mod 1000) * 0.01. */
+    public static BigDecimal syntheticAmount(long i) {
+        return new BigDecimal("10.00").add(BigDecimal.valueOf(i % 1000, 2));
+    }
+
     /** Finds a collection of this desk by its upstream id, or else by our transaction number. */
     synchronized Collection find(Long collectionId, String transactionNo, long deskId) {
         Optional<Collection> found = collectionId != null
