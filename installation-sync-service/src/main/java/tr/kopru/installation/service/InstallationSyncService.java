@@ -93,7 +93,7 @@ public class InstallationSyncService {
      */
     private Uni<Void> pages(SyncRun run, String account) {
         PageFeed feed = new PageFeed(number -> client.page(account, number, config.pageSize())
-                .map(page -> writer.read(account, page)));
+                .map(page -> writer.read(account, page)), config.pagesAhead());
         return Multi.createBy().repeating().uni(feed::next)
                 .whilst(page -> !page.isLast())
                 .onItem().transformToUniAndConcatenate(page -> writer.write(run.id(), account, page))

@@ -2,37 +2,51 @@ package tr.kopru.installation.service;
 
 import io.smallrye.mutiny.Uni;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.function.IntFunction;
 
 /**
- * Hands out the pages of a sync in order and fetches the next one while the current one is being written, so
- * that reading UTTS and writing PostgreSQL overlap. At most two pages are held at a time.
+ * Hands out the pages of a sync in order and keeps up to {@code ahead} further pages on their way while the current
+ * one is being written, so that reading UTTS and writing PostgreSQL overlap. Once the envelope's page count is known
+ * nothing past it is read; pages still on their way when the last page arrives are dropped.
  */
 final class PageFeed {
 
     private final IntFunction<Uni<ReadPage>> fetch;
-    private volatile int nextNumber = 1;
-    private volatile Uni<ReadPage> ahead;
+    private final int ahead;
+    private final Deque<Uni<ReadPage>> onTheirWay = new ArrayDeque<>();
+    private int nextNumber = 1;
+    private int totalPages;
 
-    PageFeed(IntFunction<Uni<ReadPage>> fetch) {
+    PageFeed(IntFunction<Uni<ReadPage>> fetch, int ahead) {
         this.fetch = fetch;
+        this.ahead = Math.max(1, ahead);
     }
 
-    /** The next page; once it arrives, and unless it is the last, the one after it is already on its way. */
-    Uni<ReadPage> next() {
-        Uni<ReadPage> current = ahead != null ? ahead : start();
-        ahead = null;
-        return current.invoke(page -> {
-            if (!page.isLast()) {
-                ahead = start();
-            }
-        });
+    /** The next page; once it arrives, and unless it is the last, the ones after it are already on their way. */
+    synchronized Uni<ReadPage> next() {
+        if (onTheirWay.isEmpty()) {
+            start();
+        }
+        return onTheirWay.poll().invoke(this::arrived);
     }
 
-    private Uni<ReadPage> start() {
+    private synchronized void arrived(ReadPage page) {
+        totalPages = Math.max(totalPages, page.totalPages());
+        if (page.isLast()) {
+            onTheirWay.clear();
+            return;
+        }
+        while (onTheirWay.size() < ahead && (totalPages <= 0 || nextNumber <= totalPages)) {
+            start();
+        }
+    }
+
+    private void start() {
         Uni<ReadPage> page = fetch.apply(nextNumber++).memoize().indefinitely();
         // Starts the read now; a failure reaches whoever takes the page, through the memoized result.
         page.subscribe().with(p -> { }, failure -> { });
-        return page;
+        onTheirWay.add(page);
     }
 }
