@@ -30,6 +30,14 @@ record FlexCityReceiptList(String resultCode, String resultMessage, Boolean succ
         return JSON.readValue(body, FlexCityReceiptList.class);
     }
 
+    static FlexCityReceiptList of(FlexCityAnswer answer) {
+        try {
+            return JSON.treeToValue(answer.body(), FlexCityReceiptList.class);
+        } catch (IOException e) {
+            throw new FlexCityProtocolException("FlexCity's receipts do not read: " + e.getMessage());
+        }
+    }
+
     /** The receipts, or the typed rejection the answer carries. */
     List<FlexCityReceipt> receiptsOrThrow() {
         FlexCityResultCode code = FlexCityResultCode.of(resultCode);

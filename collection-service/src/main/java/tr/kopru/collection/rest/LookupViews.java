@@ -33,15 +33,7 @@ final class LookupViews {
     record SubscriberView(String subscriberNo, Long taxpayerId, Long declarationId) {
 
         static SubscriberView of(FlexCitySubscriber s) {
-            return new SubscriberView(s.aboneNo(), number(s.sicil()), number(s.beyanId()));
-        }
-
-        private static Long number(String text) {
-            try {
-                return text == null ? null : Long.valueOf(text.trim());
-            } catch (NumberFormatException e) {
-                return null;
-            }
+            return new SubscriberView(s.aboneNo(), s.taxpayerId(), s.declarationId());
         }
     }
 }

@@ -48,7 +48,8 @@ public class InstructionService {
                         List.of("FlexCity has no declaration " + request.declarationId())))))
                 : flexCity.subscriber(request.institution(), request.subscriberNo(), request.regionId())
                 .map(found -> found.stream().findFirst()
-                        .map(s -> build(request, number(s.beyanId()), number(s.sicil())))
+                        .filter(s -> s.declarationId() != null)
+                        .map(s -> build(request, s.declarationId(), s.taxpayerId()))
                         .orElseThrow(() -> ApiException.invalid(Map.of("subscriber_no",
                                 List.of("FlexCity has no subscriber " + request.subscriberNo() + " in region "
                                         + request.regionId())))));
@@ -81,13 +82,5 @@ public class InstructionService {
         return new StandingInstruction(UUID.randomUUID(), r.institution(), declarationId, taxpayerId, r.subscriberNo(),
                 r.regionId(), r.scanEveryDays(), r.autoCollect(), InstructionStatus.ACTIVE, today, null, r.createdBy(),
                 now, now);
-    }
-
-    private static Long number(String text) {
-        try {
-            return text == null ? null : Long.valueOf(text.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalStateException("FlexCity sent a subscriber reference that is not a number");
-        }
     }
 }
