@@ -15,7 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The customs declaration API: {@code PUT /api/v1/declarations/{id}} applies a partial update (a field set to
  * null becomes null, an absent field is left alone) and answers 204, or 200 with the declaration when so
- * configured; {@code GET} reads a declaration back, with the updates it received, for tests.
+ * configured; {@code GET} reads a declaration back, with the updates it received and the headers they came
+ * with, for tests.
  */
 public final class CustomsApi {
 
@@ -68,7 +69,9 @@ public final class CustomsApi {
             body.fields().forEachRemaining(field -> declaration.set(field.getKey(), field.getValue()));
             ArrayNode updates = (ArrayNode) declaration.get("updates");
             updates.addObject().put("received_at", clock.now().toString())
-                    .put("target_server", ctx.request().getHeader("X-Target-Server")).set("body", body);
+                    .put("target_server", ctx.request().getHeader("X-Target-Server"))
+                    .put("authorization", ctx.request().getHeader("Authorization"))
+                    .put("content_type", contentType).set("body", body);
         }
         if (scenario.answerWithBody()) {
             ctx.response().setStatusCode(200).putHeader("Content-Type", "application/json")

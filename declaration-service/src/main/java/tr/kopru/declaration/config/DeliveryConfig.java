@@ -1,0 +1,35 @@
+package tr.kopru.declaration.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** How the delivery worker sends stored updates to the customs API. */
+@ConfigMapping(prefix = "kopru.declaration.delivery")
+public interface DeliveryConfig {
+
+    /** How often the worker looks for updates due to be sent ("off" to disable). */
+    @WithDefault("1s")
+    String every();
+
+    /** How many due updates one round takes. */
+    @WithDefault("20")
+    int batchSize();
+
+    /** How many tries an update gets when the upstream fails or does not answer, before it is FAILED. */
+    @WithDefault("8")
+    int maxAttempts();
+
+    /** The pause after the first failed try; it doubles with each further one, up to {@link #maxBackoff()}. */
+    @WithDefault("2s")
+    Duration backoff();
+
+    /** The longest pause between two tries. */
+    @WithDefault("5m")
+    Duration maxBackoff();
+
+    /** How long a replica holds the updates it took, so another replica does not send them at the same time. */
+    @WithDefault("2m")
+    Duration lease();
+}

@@ -1,0 +1,52 @@
+package tr.kopru.declaration.domain;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+
+/**
+ * How declaration bodies are read and written: numbers keep their exact decimal form (an amount of {@code 1000.00}
+ * is sent as {@code 1000.00}, never through a double), and a field given twice is an error rather than silently the
+ * second.
+ */
+public final class DeclarationJson {
+
+    public static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
+
+    private DeclarationJson() {
+    }
+
+    /** Reads a request body; Jackson's own exceptions (malformed, duplicate field) answer 400 and 422. */
+    public static JsonNode read(byte[] body) throws IOException {
+        return body == null || body.length == 0 ? null : MAPPER.readTree(body);
+    }
+
+    public static JsonNode tree(String json) {
+        try {
+            return MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored JSON cannot be read back", e);
+        }
+    }
+
+    public static String text(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot be written as JSON", e);
+        }
+    }
+
+    public static byte[] bytes(JsonNode value) {
+        try {
+            return MAPPER.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot be written as JSON", e);
+        }
+    }
+}

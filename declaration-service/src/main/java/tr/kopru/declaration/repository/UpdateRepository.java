@@ -1,0 +1,140 @@
+package tr.kopru.declaration.repository;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import tr.kopru.declaration.domain.DeclarationJson;
+import tr.kopru.declaration.domain.DeclarationUpdate;
+import tr.kopru.declaration.domain.DeliveryAttempt;
+import tr.kopru.declaration.domain.UpdateStatus;
+import tr.kopru.model.Nullable;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+
+import static tr.kopru.declaration.repository.UpdateRows.offset;
+
+/** Declaration updates with their delivery record and the tries at delivering them. */
+@ApplicationScoped
+public class UpdateRepository {
+
+    private final Pool pool;
+
+    public UpdateRepository(Pool pool) {
+        this.pool = pool;
+    }
+
+    /** Stores an update and its PENDING delivery, due at once, in one statement (so in one transaction). */
+    public Uni<DeclarationUpdate> insert(DeclarationUpdate u) {
+        return pool.preparedQuery("WITH inserted AS (INSERT INTO declaration_update (id, declaration_id, target, "
+                        + "target_server, body, fields, warnings, requested_by, created_at) VALUES ($1, $2, $3, $4, "
+                        + "$5::text::json, $6, $7::text::jsonb, $8, $9) RETURNING id, created_at) "
+                        + "INSERT INTO delivery (update_id, status, attempts, next_attempt_at, updated_at) "
+                        + "SELECT id, 'PENDING', 0, created_at, created_at FROM inserted")
+                .execute(Tuple.from(new Object[] {u.id(), u.declarationId(), u.target(), u.targetServer(),
+                        DeclarationJson.text(u.body()), u.fields().toArray(String[]::new), DeclarationJson.text(u.warnings()),
+                        u.requestedBy(), offset(u.createdAt())}))
+                .chain(() -> find(u.id())).map(Optional::orElseThrow);
+    }
+
+    public Uni<Optional<DeclarationUpdate>> find(UUID id) {
+        return pool.preparedQuery("SELECT " + UpdateRows.COLUMNS + UpdateRows.FROM + "WHERE u.id = $1")
+                .execute(Tuple.of(id)).map(rows -> all(rows, UpdateRows::update).stream().findFirst());
+    }
+
+    public Uni<List<DeliveryAttempt>> attempts(UUID id) {
+        return pool.preparedQuery("SELECT attempt, at, duration_ms, outcome, http_status, detail FROM delivery_attempt "
+                        + "WHERE update_id = $1 ORDER BY attempt")
+                .execute(Tuple.of(id)).map(rows -> all(rows, UpdateRows::attempt));
+    }
+
+    /** A declaration's updates in the order they were accepted. */
+    public Uni<List<DeclarationUpdate>> history(String declarationId, String target, int limit, long offset) {
+        return pool.preparedQuery("SELECT " + UpdateRows.COLUMNS + UpdateRows.FROM
+                        + "WHERE u.declaration_id = $1 AND u.target = $2 ORDER BY u.sequence LIMIT $3 OFFSET $4")
+                .execute(Tuple.of(declarationId, target, limit, offset)).map(rows -> all(rows, UpdateRows::update));
+    }
+
+    public Uni<Long> countHistory(String declarationId, String target) {
+        return pool.preparedQuery("SELECT count(*) FROM declaration_update WHERE declaration_id = $1 AND target = $2")
+                .execute(Tuple.of(declarationId, target)).map(rows -> rows.iterator().next().getLong(0));
+    }
+
+    /** Updates newest first, optionally only those in one status. */
+    public Uni<List<DeclarationUpdate>> list(@Nullable UpdateStatus status, int limit, long offset) {
+        return pool.preparedQuery("SELECT " + UpdateRows.COLUMNS + UpdateRows.FROM
+                        + "WHERE ($1::text IS NULL OR d.status = $1) ORDER BY u.sequence DESC LIMIT $2 OFFSET $3")
+                .execute(Tuple.of(status == null ? null : status.name(), limit, offset))
+                .map(rows -> all(rows, UpdateRows::update));
+    }
+
+    public Uni<Long> count(@Nullable UpdateStatus status) {
+        return pool.preparedQuery("SELECT count(*) FROM delivery WHERE ($1::text IS NULL OR status = $1)")
+                .execute(Tuple.of(status == null ? null : status.name())).map(rows -> rows.iterator().next().getLong(0));
+    }
+
+    /**
+     * Takes up to {@code limit} pending updates that are due, leasing them so another replica's worker skips them.
+     * Only the oldest pending update of a declaration is taken: a later update is never sent before an earlier one,
+     * which would leave the upstream with the earlier values.
+     */
+    public Uni<List<DeclarationUpdate>> claimDue(Instant now, Duration lease, int limit) {
+        return pool.preparedQuery("UPDATE delivery SET leased_until = $2 WHERE update_id IN (SELECT d.update_id "
+                        + "FROM delivery d JOIN declaration_update u ON u.id = d.update_id "
+                        + "WHERE d.status = 'PENDING' AND d.next_attempt_at <= $1 "
+                        + "AND (d.leased_until IS NULL OR d.leased_until <= $1) AND NOT EXISTS (SELECT 1 FROM "
+                        + "declaration_update e JOIN delivery ed ON ed.update_id = e.id WHERE ed.status = 'PENDING' "
+                        + "AND e.declaration_id = u.declaration_id AND e.target = u.target AND e.sequence < u.sequence) "
+                        + "ORDER BY u.sequence LIMIT $3 FOR UPDATE OF d SKIP LOCKED) RETURNING update_id")
+                .execute(Tuple.of(offset(now), offset(now.plus(lease)), limit))
+                .chain(rows -> {
+                    List<UUID> ids = all(rows, row -> row.getUUID("update_id"));
+                    return ids.isEmpty() ? Uni.createFrom().item(List.<DeclarationUpdate>of())
+                            : pool.preparedQuery("SELECT " + UpdateRows.COLUMNS + UpdateRows.FROM
+                                    + "WHERE u.id = ANY($1) ORDER BY u.sequence")
+                            .execute(Tuple.of(ids.toArray(UUID[]::new))).map(r -> all(r, UpdateRows::update));
+                });
+    }
+
+    /** Writes down one try at delivering an update. */
+    public Uni<Void> recordAttempt(SqlClient tx, UUID id, DeliveryAttempt attempt) {
+        return tx.preparedQuery("INSERT INTO delivery_attempt (update_id, attempt, at, duration_ms, outcome, "
+                        + "http_status, detail) VALUES ($1, $2, $3, $4, $5, $6, $7)")
+                .execute(Tuple.from(new Object[] {id, attempt.attempt(), offset(attempt.at()), attempt.durationMs(),
+                        attempt.outcome(), attempt.httpStatus(), attempt.detail()}))
+                .replaceWithVoid();
+    }
+
+    /**
+     * Moves a delivery on after a try: to SENT or FAILED (then {@code nextAttemptAt} is null), or keeps it PENDING
+     * until {@code nextAttemptAt}. The lease ends either way.
+     */
+    public Uni<Void> settle(SqlClient tx, UUID id, UpdateStatus status, int attempts, @Nullable Instant nextAttemptAt,
+                            @Nullable Integer upstreamStatus, @Nullable String failureReason,
+                            @Nullable List<String> changedFields, Instant now) {
+        return tx.preparedQuery("UPDATE delivery SET status = $2, attempts = $3, next_attempt_at = $4, "
+                        + "leased_until = NULL, upstream_status = $5, failure_reason = $6, changed_fields = $7, "
+                        + "delivered_at = $9, updated_at = $8 WHERE update_id = $1")
+                .execute(Tuple.from(new Object[] {id, status.name(), attempts, offset(nextAttemptAt), upstreamStatus,
+                        failureReason, changedFields == null ? null : changedFields.toArray(String[]::new),
+                        offset(now), status == UpdateStatus.SENT ? offset(now) : null}))
+                .replaceWithVoid();
+    }
+
+    private static <T> List<T> all(RowSet<Row> rows, Function<Row, T> mapper) {
+        List<T> list = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+            list.add(mapper.apply(row));
+        }
+        return list;
+    }
+}
