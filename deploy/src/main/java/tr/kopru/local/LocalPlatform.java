@@ -1,6 +1,7 @@
 package tr.kopru.local;
 
 import tr.kopru.infra.DatabaseBootstrap;
+import tr.kopru.local.day.BusinessDay;
 import tr.kopru.infra.PostgresServer;
 import tr.kopru.model.ServiceSchema;
 
@@ -14,7 +15,8 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Runs the whole platform on this machine without Docker: {@code up [--detach]}, {@code down}, {@code status}.
+ * Runs the whole platform on this machine without Docker: {@code up [--detach] [--day]}, {@code day}, {@code down},
+ * {@code status}.
  * {@code up} starts a real Kafka broker and PostgreSQL (unless the environment names the user's own), then the four
  * services, each its own process with its own log file, and waits until every one is ready.
  */
@@ -32,18 +34,19 @@ public final class LocalPlatform {
         String command = args.length == 0 ? "up" : args[0];
         LocalPlatform platform = new LocalPlatform();
         int exitCode = switch (command) {
-            case "up" -> platform.up(List.of(args).contains("--detach"));
+            case "up" -> platform.up(List.of(args).contains("--detach"), List.of(args).contains("--day"));
+            case "day" -> platform.day();
             case "down" -> platform.down();
             case "status" -> platform.status();
             default -> {
-                System.err.println("usage: ./kopru up [--detach] [--no-build] | down | status");
+                System.err.println("usage: ./kopru up [--detach] [--no-build] [--day] | day | down | status");
                 yield 2;
             }
         };
         System.exit(exitCode);
     }
 
-    int up(boolean detach) {
+    int up(boolean detach, boolean businessDay) {
         List<ManagedProcess> running = runDirectory.running();
         if (!running.isEmpty()) {
             System.err.println("Köprü is already running (" + names(running) + "). Stop it first: ./kopru down");
@@ -64,6 +67,11 @@ public final class LocalPlatform {
             System.err.println("\nKöprü did not start: " + e.getMessage());
             return 1;
         }
+        if (businessDay && BusinessDay.walk(kafka()) != 0 && detach) {
+            started.clear();
+            System.out.println("Still running, for a look at what went wrong. Stop everything with: ./kopru down");
+            return 1;
+        }
         if (detach) {
             started.clear();
             System.out.println("Running in the background. Stop everything with: ./kopru down");
@@ -71,6 +79,21 @@ public final class LocalPlatform {
         }
         System.out.println("Köprü is running. Ctrl-C stops everything (or ./kopru down from another terminal).");
         return superviseUntilSomethingExits();
+    }
+
+    /** Walks through a business day on the running platform, starting it first when nothing runs. */
+    int day() {
+        if (runDirectory.running().isEmpty()) {
+            int up = up(true, false);
+            if (up != 0) {
+                return up;
+            }
+        }
+        return BusinessDay.walk(kafka());
+    }
+
+    private static String kafka() {
+        return LocalSettings.externalKafka().orElse("localhost:" + LocalSettings.KAFKA_PORT);
     }
 
     int down() {

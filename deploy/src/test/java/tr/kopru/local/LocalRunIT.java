@@ -40,6 +40,12 @@ class LocalRunIT {
         assertThat(REPO.resolve(".kopru/logs/collection-service.log")).exists();
         assertThat(get("http://localhost:" + LocalSettings.SIMULATOR_PORT + "/admin/health").body()).contains("UP");
 
+        Result day = kopru("day");
+        assertThat(day.exitCode).as(day.output).isZero();
+        assertThat(day.output).contains("MATCHED, no discrepancy", "MISMATCHED with exactly the planted discrepancy",
+                "moved it to COLLECTED", "delivered to the customs API", "Summary of", "The business day went as expected.")
+                .doesNotContain("✘");
+
         Result again = kopru("up", "--no-build");
         assertThat(again.exitCode).isEqualTo(1);
         assertThat(again.output).contains("Köprü is already running");
