@@ -1,0 +1,118 @@
+package tr.kopru.k8s;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonParser;
+import io.kubernetes.client.openapi.models.V1ConfigMap;
+import io.kubernetes.client.openapi.models.V1Deployment;
+import io.kubernetes.client.openapi.models.V1PodDisruptionBudget;
+import io.kubernetes.client.openapi.models.V1Secret;
+import io.kubernetes.client.openapi.models.V1Service;
+import io.kubernetes.client.openapi.models.V1ServiceAccount;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Checks rendered manifests without a cluster: core resources against the Kubernetes API's own models (unknown and
+ * missing required fields), the custom resources of Strimzi, CloudNativePG and the Prometheus operator for what
+ * Köprü relies on, every Deployment for its probes, resources and image tag, and every Secret and ConfigMap a
+ * workload or the database refers to for being declared. Answers every problem found, as "Kind/name: problem".
+ */
+final class ManifestValidator {
+
+    /** A core kind and the check of its schema. */
+    @FunctionalInterface
+    private interface SchemaCheck {
+        void validate(JsonElement element) throws IOException;
+    }
+
+    private static final Map<String, SchemaCheck> CORE = Map.of(
+            "apps/v1/Deployment", V1Deployment::validateJsonElement,
+            "v1/Service", V1Service::validateJsonElement,
+            "v1/ServiceAccount", V1ServiceAccount::validateJsonElement,
+            "v1/ConfigMap", V1ConfigMap::validateJsonElement,
+            "v1/Secret", V1Secret::validateJsonElement,
+            "policy/v1/PodDisruptionBudget", V1PodDisruptionBudget::validateJsonElement);
+
+    private final List<String> problems = new ArrayList<>();
+    private final DeclaredResources declared;
+
+    private ManifestValidator(List<JsonNode> documents) {
+        this.declared = new DeclaredResources(documents);
+    }
+
+    static List<String> check(List<JsonNode> documents) {
+        ManifestValidator validator = new ManifestValidator(documents);
+        documents.forEach(validator::checkDocument);
+        return validator.problems;
+    }
+
+    private void checkDocument(JsonNode document) {
+        String kind = document.path("kind").asText();
+        String name = document.path("metadata").path("name").asText();
+        String where = kind + "/" + name;
+        if (kind.isEmpty() || name.isEmpty() || document.path("apiVersion").asText().isEmpty()) {
+            problems.add(where + ": apiVersion, kind and metadata.name are required");
+            return;
+        }
+        String type = document.path("apiVersion").asText() + "/" + kind;
+        SchemaCheck schema = CORE.get(type);
+        if (schema != null) {
+            try {
+                schema.validate(JsonParser.parseString(document.toString()));
+            } catch (IOException | RuntimeException e) {
+                String message = String.valueOf(e.getMessage());
+                int json = message.indexOf(" JSON:");
+                problems.add(where + ": not a valid " + type + ": " + (json < 0 ? message : message.substring(0, json)));
+            }
+        }
+        switch (type) {
+            case "apps/v1/Deployment" -> new WorkloadChecks(where, document, declared, problems).check();
+            case "kafka.strimzi.io/v1/KafkaTopic", "kafka.strimzi.io/v1/Kafka", "kafka.strimzi.io/v1/KafkaNodePool",
+                 "postgresql.cnpg.io/v1/Cluster", "monitoring.coreos.com/v1/ServiceMonitor" ->
+                    new CustomResourceChecks(where, document, declared, problems).check();
+            default -> {
+                if (schema == null) {
+                    problems.add(where + ": " + type + " is not a kind Köprü deploys");
+                }
+            }
+        }
+    }
+
+    /** What a render declares, by kind and name, for references to be resolved against. */
+    static final class DeclaredResources {
+
+        private final Set<String> names = new HashSet<>();
+        private final Map<String, JsonNode> secrets = new java.util.HashMap<>();
+
+        DeclaredResources(List<JsonNode> documents) {
+            for (JsonNode document : documents) {
+                String key = document.path("kind").asText() + "/" + document.path("metadata").path("name").asText();
+                names.add(key);
+                if (document.path("kind").asText().equals("Secret")) {
+                    secrets.put(document.path("metadata").path("name").asText(), document);
+                }
+            }
+        }
+
+        boolean has(String kind, String name) {
+            return names.contains(kind + "/" + name);
+        }
+
+        /** Whether Secret {@code name} is declared and holds {@code key} (null: any key). */
+        boolean secretHas(String name, String key) {
+            JsonNode secret = secrets.get(name);
+            return secret != null && (key == null || secret.path("data").has(key) || secret.path("stringData").has(key));
+        }
+
+        String secretType(String name) {
+            JsonNode secret = secrets.get(name);
+            return secret == null ? null : secret.path("type").asText("Opaque");
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package tr.kopru.k8s;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The checks catch a broken manifest: each fault below is reported, by resource. */
+class ManifestValidatorTest {
+
+    private static final String BROKEN = """
+            apiVersion: v1
+            kind: ServiceAccount
+            metadata:
+              name: shop
+            ---
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: shop
+            spec:
+              replicas: 1
+              selector:
+                matchLabels:
+                  app: shop
+              template:
+                metadata:
+                  labels:
+                    app: shop
+                spec:
+                  serviceAccountName: shop
+                  containers:
+                    - name: shop
+                      image: registry.example.com/shop:latest
+                      imagePullPolicy: IfNotPresent
+                      livenessProbe:
+                        httpGet:
+                          path: /q/health/live
+                          port: 8080
+                      readinessProbe:
+                        httpGet:
+                          path: /q/health/ready
+                          port: 8080
+                      resources:
+                        limits:
+                          memory: 512Mi
+                      env:
+                        - name: DB_PASSWORD
+                          valueFrom:
+                            secretKeyRef:
+                              name: shop-db
+                              key: password
+                      volumeMount:
+                        - name: config
+                          mountPath: /etc/shop
+            ---
+            apiVersion: kafka.strimzi.io/v1
+            kind: KafkaTopic
+            metadata:
+              name: orders
+              labels:
+                strimzi.io/cluster: kopru
+            spec:
+              partitions: 3
+              replicas: 1
+              config:
+                min.insync.replicas: 2
+            """;
+
+    @Test
+    void everyFaultOfABrokenManifestIsReported() throws Exception {
+        var problems = ManifestValidator.check(RenderedManifests.parse(BROKEN));
+        assertThat(problems).anySatisfy(p -> assertThat(p).startsWith("Deployment/shop").contains("volumeMount")
+                .contains("not defined"));
+        assertThat(problems).contains(
+                "Deployment/shop container shop: no startupProbe",
+                "Deployment/shop container shop: no cpu in resources.requests",
+                "Deployment/shop container shop: no memory in resources.requests",
+                "Deployment/shop container shop: no cpu in resources.limits",
+                "Deployment/shop container shop: image registry.example.com/shop:latest has no fixed tag (none, or latest)",
+                "Deployment/shop container shop: env DB_PASSWORD refers to key password of Secret shop-db, which is not "
+                        + "declared",
+                "Deployment/shop: no PodDisruptionBudget of the same name",
+                "KafkaTopic/orders: min.insync.replicas 2 is more than its 1 replicas: every write would fail",
+                "KafkaTopic/orders: label strimzi.io/cluster must name a declared Kafka (is 'kopru')");
+        assertThat(problems).noneMatch(p -> p.contains("livenessProbe") || p.contains("readinessProbe"));
+    }
+
+    @Test
+    void aSoundManifestHasNoProblems() throws Exception {
+        String sound = """
+                apiVersion: v1
+                kind: Secret
+                metadata:
+                  name: shop-db
+                type: kubernetes.io/basic-auth
+                data:
+                  username: c2hvcA==
+                  password: bm90LWEtc2VjcmV0
+                ---
+                apiVersion: policy/v1
+                kind: PodDisruptionBudget
+                metadata:
+                  name: shop
+                spec:
+                  maxUnavailable: 1
+                  selector:
+                    matchLabels:
+                      app: shop
+                """;
+        assertThat(ManifestValidator.check(RenderedManifests.parse(sound))).isEmpty();
+    }
+}
