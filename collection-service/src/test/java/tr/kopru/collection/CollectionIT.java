@@ -16,9 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tr.kopru.collection.service.CollectionResolver;
 import tr.kopru.model.Topics;
-import tr.kopru.model.json.ContractJson;
 import tr.kopru.testsupport.KafkaHeaders;
-import tr.kopru.testsupport.UpstreamSimulatorResource;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -34,6 +32,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.is;
+import static tr.kopru.testsupport.Api.simulator;
+import static tr.kopru.testsupport.Api.json;
+import static tr.kopru.testsupport.Api.as;
 
 /**
  * Collecting and cancelling against the simulated FlexCity, on the real broker and database: one payment-made per
@@ -82,7 +83,7 @@ class CollectionIT {
         ConsumerRecord<String, String> event = events.get(0);
         assertThat(KafkaHeaders.text(event, "ce_type")).isEqualTo("tr.kopru.collection.payment-made.v1");
         assertThat(KafkaHeaders.text(event, "ce_subject")).isEqualTo(transaction);
-        JsonNode payload = read(event.value());
+        JsonNode payload = json(event.value());
         assertThat(payload.path("invoice_number").asText()).isEqualTo(invoice.path("invoice_number").asText());
         assertThat(payload.path("amount").decimalValue()).isEqualByComparingTo(invoice.path("total").decimalValue());
         assertThat(payload.path("upstream_collection_id").asLong())
@@ -191,7 +192,7 @@ class CollectionIT {
         List<ConsumerRecord<String, String>> cancelled = events(Topics.PAYMENT_CANCELLED,
                 collection.path("transaction_number").asText(), 1);
         assertThat(cancelled).hasSize(1);
-        assertThat(read(cancelled.get(0).value()).path("upstream_collection_id").asLong())
+        assertThat(json(cancelled.get(0).value()).path("upstream_collection_id").asLong())
                 .isEqualTo(collection.path("upstream_collection_id").asLong());
     }
 
@@ -263,7 +264,7 @@ class CollectionIT {
 
     /** An open invoice no other test used; not overdue when {@code notOverdue} (its total is the same any day). */
     private static synchronized JsonNode openInvoice(boolean notOverdue) {
-        JsonNode invoices = read(simulator().get("/admin/flexcity/" + INSTITUTION + "/invoices")
+        JsonNode invoices = json(simulator().get("/admin/flexcity/" + INSTITUTION + "/invoices")
                 .then().statusCode(200).extract().asString());
         for (JsonNode invoice : invoices) {
             boolean fits = !notOverdue || !LocalDate.parse(invoice.path("due_date").asText())
@@ -305,7 +306,7 @@ class CollectionIT {
     }
 
     private long calls(String method) {
-        return read(simulator().get("/admin/calls").then().statusCode(200).extract().asString()).path(method).asLong();
+        return json(simulator().get("/admin/calls").then().statusCode(200).extract().asString()).path(method).asLong();
     }
 
     private String stateInDatabase(String id) {
@@ -319,24 +320,14 @@ class CollectionIT {
     }
 
     private static RequestSpecification api() {
-        return given().header("X-API-Key", KEY);
+        return as(KEY);
     }
 
-    private static RequestSpecification simulator() {
-        return given().baseUri(UpstreamSimulatorResource.simulator().baseUrl());
-    }
 
     private static JsonNode data(Response response) {
-        return read(response.asString()).path("data");
+        return json(response.asString()).path("data");
     }
 
-    private static JsonNode read(String json) {
-        try {
-            return ContractJson.mapper().readTree(json);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private static void sleep(long millis) {
         try {

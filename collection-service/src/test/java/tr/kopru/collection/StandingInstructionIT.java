@@ -17,9 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import tr.kopru.collection.service.MergeSync;
 import tr.kopru.model.Topics;
-import tr.kopru.model.json.ContractJson;
 import tr.kopru.testsupport.KafkaHeaders;
-import tr.kopru.testsupport.UpstreamSimulatorResource;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,11 +26,14 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.is;
+import static tr.kopru.testsupport.Api.simulator;
+import static tr.kopru.testsupport.Api.data;
+import static tr.kopru.testsupport.Api.json;
+import static tr.kopru.testsupport.Api.as;
 
 /**
  * Standing instructions against the simulated FlexCity: a scan announces each unpaid invoice once (debt-found),
@@ -60,7 +61,7 @@ class StandingInstructionIT {
     @Test
     @Order(1)
     void instructionsAreRegisteredByDeclarationOrBySubscriberAndBadOnesAreRefused() {
-        JsonNode invoices = read(simulator().get("/admin/flexcity/" + INSTITUTION + "/invoices").then().statusCode(200)
+        JsonNode invoices = json(simulator().get("/admin/flexcity/" + INSTITUTION + "/invoices").then().statusCode(200)
                 .extract().asString());
         Set<Long> declarations = new LinkedHashSet<>();
         for (JsonNode invoice : invoices) {
@@ -104,10 +105,10 @@ class StandingInstructionIT {
 
         List<ConsumerRecord<String, String>> events = debtFound(found);
         assertThat(events).hasSize((int) found);
-        assertThat(events.stream().map(e -> read(e.value()).path("invoice_number").asText()).distinct()).hasSize((int) found);
+        assertThat(events.stream().map(e -> json(e.value()).path("invoice_number").asText()).distinct()).hasSize((int) found);
         ConsumerRecord<String, String> first = events.get(0);
         assertThat(KafkaHeaders.text(first, "ce_type")).isEqualTo("tr.kopru.collection.debt-found.v1");
-        JsonNode payload = read(first.value());
+        JsonNode payload = json(first.value());
         assertThat(payload.path("total").decimalValue()).isEqualByComparingTo(
                 payload.path("debt_amount").decimalValue().add(payload.path("late_surcharge").decimalValue()));
 
@@ -192,24 +193,11 @@ class StandingInstructionIT {
     }
 
     private static RequestSpecification api() {
-        return given().header("X-API-Key", KEY);
+        return as(KEY);
     }
 
-    private static RequestSpecification simulator() {
-        return given().baseUri(UpstreamSimulatorResource.simulator().baseUrl());
-    }
 
-    private static JsonNode data(String body) {
-        return read(body).path("data");
-    }
 
-    private static JsonNode read(String json) {
-        try {
-            return ContractJson.mapper().readTree(json);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private static void sleep(long millis) {
         try {

@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import tr.kopru.model.Topics;
-import tr.kopru.model.json.ContractJson;
 import tr.kopru.testsupport.UpstreamSimulatorResource;
 
 import java.time.Duration;
@@ -32,6 +31,9 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.is;
+import static tr.kopru.testsupport.Api.simulator;
+import static tr.kopru.testsupport.Api.json;
+import static tr.kopru.testsupport.Api.as;
 
 /**
  * A sync scenario against the simulated UTTS, on the real broker and database: first sync, unchanged re-sync,
@@ -64,7 +66,7 @@ class InstallationSyncIT {
         List<ConsumerRecord<String, String>> events = awaitEvents("servis-b", RECORDED, 300);
         assertThat(events.stream().map(ConsumerRecord::key).distinct()).hasSize(300);
         ConsumerRecord<String, String> first = events.get(0);
-        JsonNode payload = read(first.value());
+        JsonNode payload = json(first.value());
         assertThat(first.key()).isEqualTo(payload.path("installation").path("installation_id").asText());
         assertThat(KafkaHeaders.text(first, "ce_subject")).isEqualTo(first.key());
         assertThat(first.value()).doesNotContain("driver", "surucu");
@@ -94,7 +96,7 @@ class InstallationSyncIT {
         assertThat(changed).isPositive();
 
         List<ConsumerRecord<String, String>> events = awaitEvents("servis-b", CHANGED, (int) changed);
-        JsonNode payload = read(events.get(0).value());
+        JsonNode payload = json(events.get(0).value());
         assertThat(payload.path("changed_fields").toString()).contains("\"status\"", "\"status_id\"");
         assertThat(payload.path("previous_status").asText()).isNotEqualTo(payload.path("installation").path("status")
                 .asText());
@@ -150,7 +152,7 @@ class InstallationSyncIT {
     @Test
     @Order(7)
     void theQueryApiAnswersInTheEnvelopeAndItsFiltersWork() {
-        JsonNode any = read(api().queryParam("limit", 1).get("/api/v1/installations").then().statusCode(200)
+        JsonNode any = json(api().queryParam("limit", 1).get("/api/v1/installations").then().statusCode(200)
                 .body("success", is(true))
                 .body("pagination.total_count", greaterThan(800))
                 .body("pagination.has_more", is(true))
@@ -220,7 +222,7 @@ class InstallationSyncIT {
     }
 
     private JsonNode run(long runId) {
-        return read(api().get("/api/v1/sync-runs/" + runId).then().statusCode(200).extract().asString()).path("data");
+        return json(api().get("/api/v1/sync-runs/" + runId).then().statusCode(200).extract().asString()).path("data");
     }
 
     private List<ConsumerRecord<String, String>> awaitEvents(String account, String type, int atLeast) {
@@ -240,13 +242,13 @@ class InstallationSyncIT {
             }
             task.stop();
             return task.getRecords().stream()
-                    .filter(r -> account.equals(read(r.value()).path("installation").path("utts_account").asText()))
+                    .filter(r -> account.equals(json(r.value()).path("installation").path("utts_account").asText()))
                     .toList();
         }
     }
 
     private long calls(String method) {
-        return read(given().baseUri(UpstreamSimulatorResource.simulator().baseUrl()).get("/admin/calls")
+        return json(given().baseUri(UpstreamSimulatorResource.simulator().baseUrl()).get("/admin/calls")
                 .then().statusCode(200).extract().asString()).path(method).asLong();
     }
 
@@ -258,16 +260,9 @@ class InstallationSyncIT {
     }
 
     private static RequestSpecification api() {
-        return given().header("X-API-Key", KEY);
+        return as(KEY);
     }
 
-    private static JsonNode read(String json) {
-        try {
-            return ContractJson.mapper().readTree(json);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private static void sleep(long millis) {
         try {

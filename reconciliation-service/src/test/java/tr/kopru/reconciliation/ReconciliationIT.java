@@ -15,10 +15,8 @@ import tr.kopru.model.event.EventType;
 import tr.kopru.model.event.PaymentCancelled;
 import tr.kopru.model.event.PaymentChannel;
 import tr.kopru.model.event.PaymentMade;
-import tr.kopru.model.json.ContractJson;
 import tr.kopru.reconciliation.service.ReconciliationScheduler;
 import tr.kopru.testsupport.ContractEvents;
-import tr.kopru.testsupport.UpstreamSimulatorResource;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -33,10 +31,13 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.is;
+import static tr.kopru.testsupport.Api.simulator;
+import static tr.kopru.testsupport.Api.data;
+import static tr.kopru.testsupport.Api.json;
+import static tr.kopru.testsupport.Api.as;
 
 /**
  * Reconciliation against the simulated FlexCity, with the ledger fed through the real broker: a clean day matches;
@@ -230,12 +231,12 @@ class ReconciliationIT {
     // ---- helpers ----
 
     private static synchronized Booked book(LocalDate day, String transaction) {
-        JsonNode invoices = read(simulator().get("/admin/flexcity/" + INSTITUTION + "/invoices").then().statusCode(200)
+        JsonNode invoices = json(simulator().get("/admin/flexcity/" + INSTITUTION + "/invoices").then().statusCode(200)
                 .extract().asString());
         for (JsonNode invoice : invoices) {
             String number = invoice.path("invoice_number").asText();
             if (USED.add(number)) {
-                JsonNode booked = read(simulator().contentType(ContentType.JSON).body("{\"desk_id\": " + DESK
+                JsonNode booked = json(simulator().contentType(ContentType.JSON).body("{\"desk_id\": " + DESK
                                 + ", \"invoice_number\": \"" + number + "\", \"day\": \"" + day + "\""
                                 + (transaction == null ? "" : ", \"transaction_no\": \"" + transaction + "\"") + "}")
                         .post("/admin/flexcity/" + INSTITUTION + "/collections").then().statusCode(200).extract().asString());
@@ -290,22 +291,9 @@ class ReconciliationIT {
     }
 
     private static RequestSpecification api() {
-        return given().header("X-API-Key", KEY);
+        return as(KEY);
     }
 
-    private static RequestSpecification simulator() {
-        return given().baseUri(UpstreamSimulatorResource.simulator().baseUrl());
-    }
 
-    private static JsonNode data(String body) {
-        return read(body).path("data");
-    }
 
-    private static JsonNode read(String json) {
-        try {
-            return ContractJson.mapper().readTree(json);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }
