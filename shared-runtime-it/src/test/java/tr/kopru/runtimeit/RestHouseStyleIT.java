@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
@@ -28,6 +29,14 @@ class RestHouseStyleIT {
                 .body("data.amount", is(845.60f))
                 .extract().path("data.id");
         writer().get("/api/v1/fixture-orders/" + id).then().statusCode(200).body("data.channel", is("api"));
+    }
+
+    @Test
+    void everyApiAnswerSaysHowLongTheServiceSpentOnIt() {
+        writer().get("/api/v1/fixture-orders?limit=1").then().statusCode(200)
+                .header("Server-Timing", matchesPattern("app;dur=\\d+\\.\\d{3}"));
+        writer().body("{\"invoice_number\": ").post("/api/v1/fixture-orders").then().statusCode(400)
+                .header("Server-Timing", matchesPattern("app;dur=\\d+\\.\\d{3}"));
     }
 
     @Test
