@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.util.regex.Pattern;
 import java.util.Locale;
 
 /**
@@ -15,6 +16,8 @@ import java.util.Locale;
  * default {@code Jan 1, 1979 12:00:00 AM} (Turkey time) that some answers use instead.
  */
 public final class FlexCityDates {
+
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     public static final ZoneId TURKEY = ZoneId.of("Europe/Istanbul");
     private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
@@ -44,7 +47,7 @@ public final class FlexCityDates {
         if (text == null || text.isBlank()) {
             return null;
         }
-        String trimmed = text.trim().replaceAll("\\s+", " ");
+        String trimmed = WHITESPACE.matcher(text.trim()).replaceAll(" ");
         try {
             return OffsetDateTime.parse(trimmed, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
         } catch (DateTimeParseException notIso) {
@@ -61,7 +64,7 @@ public final class FlexCityDates {
         if (text == null || text.isBlank()) {
             return null;
         }
-        String trimmed = text.trim().replaceAll("\\s+", " ");
+        String trimmed = WHITESPACE.matcher(text.trim()).replaceAll(" ");
         try {
             return OffsetDateTime.parse(trimmed, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toLocalDate();
         } catch (DateTimeParseException notIso) {

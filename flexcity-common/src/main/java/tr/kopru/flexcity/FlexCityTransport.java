@@ -14,6 +14,7 @@ import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import java.net.URI;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,15 +30,19 @@ import java.util.concurrent.TimeUnit;
 public class FlexCityTransport {
 
     private final FlexCityConfig config;
-    private final Config rawConfig;
     private final Clock clock;
     private final ObjectMapper json = new ObjectMapper();
     private final Map<String, FlexCityRestClient> clients = new ConcurrentHashMap<>();
+    private final Map<FlexCityMethod, String[]> paths = new EnumMap<>(FlexCityMethod.class);
 
     public FlexCityTransport(FlexCityConfig config, Config rawConfig, Clock clock) {
         this.config = config;
-        this.rawConfig = rawConfig;
         this.clock = clock;
+        // Looked up once, not per call: configuration does not change while the service runs.
+        for (FlexCityMethod method : FlexCityMethod.values()) {
+            paths.put(method, rawConfig.getOptionalValue("kopru.flexcity.method-paths." + method.upstreamName(),
+                    String.class).orElse(method.defaultPath()).split("/", 2));
+        }
     }
 
     /** The institutions configured, by our code. */
@@ -102,7 +107,7 @@ public class FlexCityTransport {
 
     private Uni<Response> exchange(String code, FlexCityMethod method, Map<String, String> form) {
         FlexCityConfig.Institution institution = institution(code);
-        String[] path = path(method).split("/", 2);
+        String[] path = paths.get(method);
         String authorization = FlexCitySignature.header(institution.applicationKey(), institution.securityCode(),
                 clock.instant(), institution.forwardedFor());
         MultivaluedMap<String, String> body = new MultivaluedHashMap<>();
@@ -134,11 +139,6 @@ public class FlexCityTransport {
             throw new FlexCityProtocolException("FlexCity " + code + " " + method.upstreamName()
                     + " answered something that is not JSON: " + e.getMessage());
         }
-    }
-
-    private String path(FlexCityMethod method) {
-        return rawConfig.getOptionalValue("kopru.flexcity.method-paths." + method.upstreamName(), String.class)
-                .orElse(method.defaultPath());
     }
 
     private FlexCityRestClient client(String code, FlexCityConfig.Institution institution) {

@@ -2,9 +2,12 @@ package tr.kopru.runtime.security;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.regex.Pattern;
 
 /** An IPv4 or IPv6 address block in CIDR notation ({@code 10.1.0.0/16}); a bare address is a block of one. */
 public record IpRange(byte[] network, int prefixLength, String text) {
+
+    private static final Pattern ADDRESS_CHARACTERS = Pattern.compile("[0-9a-fA-F:.]+");
 
     public static IpRange parse(String cidr) {
         String[] parts = cidr.trim().split("/", 2);
@@ -43,7 +46,7 @@ public record IpRange(byte[] network, int prefixLength, String text) {
     /** Parses an address literal only; never resolves a host name. */
     private static byte[] literal(String address, String context) {
         String trimmed = address.trim();
-        if (!trimmed.matches("[0-9a-fA-F:.]+")) {
+        if (!ADDRESS_CHARACTERS.matcher(trimmed).matches()) {
             throw new IllegalArgumentException("Not an IP address: " + context);
         }
         try {
