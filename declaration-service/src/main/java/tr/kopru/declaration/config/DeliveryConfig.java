@@ -17,8 +17,11 @@ public interface DeliveryConfig {
     @WithDefault("20")
     int batchSize();
 
-    /** How many tries an update gets when the upstream fails or does not answer, before it is FAILED. */
-    @WithDefault("8")
+    /**
+     * How many tries an update gets when the upstream fails or does not answer, before it is FAILED; with the default
+     * pauses, 30 tries cover about two hours of outage.
+     */
+    @WithDefault("30")
     int maxAttempts();
 
     /** The pause after the first failed try; it doubles with each further one, up to {@link #maxBackoff()}. */

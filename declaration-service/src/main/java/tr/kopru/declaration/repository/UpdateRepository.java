@@ -130,6 +130,13 @@ public class UpdateRepository {
                 .replaceWithVoid();
     }
 
+    /** Keeps a delivery PENDING, untried, until {@code next}, and ends its lease. */
+    public Uni<Void> postpone(UUID id, Instant next, Instant now) {
+        return pool.preparedQuery("UPDATE delivery SET next_attempt_at = $2, leased_until = NULL, updated_at = $3 "
+                        + "WHERE update_id = $1 AND status = 'PENDING'")
+                .execute(Tuple.of(id, offset(next), offset(now))).replaceWithVoid();
+    }
+
     private static <T> List<T> all(RowSet<Row> rows, Function<Row, T> mapper) {
         List<T> list = new ArrayList<>(rows.size());
         for (Row row : rows) {

@@ -31,6 +31,8 @@ import java.time.Instant;
 public class DeliveryWorker {
 
     private static final Logger LOG = Logger.getLogger(DeliveryWorker.class);
+    /** The customs client's circuit breaker stays open this long before it tries a call again. */
+    private static final Duration BREAKER_PAUSE = Duration.ofSeconds(15);
 
     private final UpdateRepository updates;
     private final DeliveredState delivered;
@@ -96,9 +98,12 @@ public class DeliveryWorker {
 
     private Uni<Void> notTaken(DeclarationUpdate update, int attempt, Instant started, Throwable failure) {
         Instant now = clock.instant();
+        if (failure instanceof CircuitBreakerOpenException) {
+            // Nothing was sent: not an attempt. Asked again once the breaker may let calls through.
+            return updates.postpone(update.id(), now.plus(BREAKER_PAUSE), now);
+        }
         Integer status = failure instanceof CustomsUnavailableException unavailable ? unavailable.httpStatus() : null;
-        String detail = failure instanceof CircuitBreakerOpenException
-                ? "not sent: the customs API kept failing, its circuit breaker is open" : failure.getMessage();
+        String detail = failure.getMessage();
         boolean lastTry = attempt >= config.maxAttempts();
         Instant next = lastTry ? null : now.plus(pause(attempt));
         if (lastTry) {

@@ -1,5 +1,6 @@
 package tr.kopru.installation.domain;
 
+import tr.kopru.runtime.time.PlainDateTime;
 import com.fasterxml.jackson.databind.JsonNode;
 import tr.kopru.model.Money;
 

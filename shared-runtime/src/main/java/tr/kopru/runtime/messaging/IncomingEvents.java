@@ -10,11 +10,12 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import tr.kopru.model.event.CloudEventHeaders;
 import tr.kopru.model.event.EventType;
 import tr.kopru.model.json.ContractJson;
+import tr.kopru.runtime.time.PlainDateTime;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
+import java.time.DateTimeException;
 import java.util.Set;
 import java.util.UUID;
 
@@ -97,8 +98,8 @@ public class IncomingEvents {
 
     private static Instant parseTime(String time) {
         try {
-            return Instant.parse(time);
-        } catch (DateTimeParseException e) {
+            return PlainDateTime.parseInstant(time);
+        } catch (DateTimeException e) {
             throw new PoisonEventException("header " + CloudEventHeaders.TIME + " is not an ISO-8601 instant");
         }
     }

@@ -1,10 +1,11 @@
-package tr.kopru.installation.domain;
+package tr.kopru.runtime.time;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.LocalDateTime;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,5 +31,18 @@ class PlainDateTimeTest {
     void refusesImpossibleDates() {
         assertThatThrownBy(() -> PlainDateTime.parse("2026-02-31T10:00:00")).isInstanceOf(DateTimeException.class);
         assertThatThrownBy(() -> PlainDateTime.parse("2026-01-01T24:00:00")).isInstanceOf(DateTimeException.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2026-11-23T18:38:10Z", "2026-11-23T18:38:10.123456Z", "2026-11-23T18:38:10.5Z",
+            "2026-11-23T21:38:10.5+03:00"})
+    void readsInstantsAsInstantParseDoes(String text) {
+        assertThat(PlainDateTime.parseInstant(text)).isEqualTo(Instant.parse(text));
+    }
+
+    @Test
+    void refusesWhatIsNotAnInstant() {
+        assertThatThrownBy(() -> PlainDateTime.parseInstant("2026-11-23T18:38:10")).isInstanceOf(DateTimeException.class);
+        assertThatThrownBy(() -> PlainDateTime.parseInstant("2026-02-30T18:38:10Z")).isInstanceOf(DateTimeException.class);
     }
 }

@@ -1,19 +1,22 @@
-package tr.kopru.installation.domain;
+package tr.kopru.runtime.time;
 
+import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 
 /**
- * Reads the one date-time shape UTTS sends on every record, {@code yyyy-MM-ddTHH:mm:ss} with an optional fraction of
- * up to nine digits, without the general ISO formatter (a tenth of its cost on the sync's hot path). Anything else
- * is left to the formatter; impossible values (a 31st of February) still fail, as {@link java.time.DateTimeException}.
+ * Reads the plain date-time shape {@code yyyy-MM-ddTHH:mm:ss} with an optional fraction of up to nine digits (what
+ * UTTS sends on every record, and what an event's {@code ce_time} is before its {@code Z}) without the general ISO
+ * formatter, at a tenth of its cost on hot paths. Anything else is left to the formatter; impossible values (a 31st
+ * of February) still fail, as {@link java.time.DateTimeException}.
  */
-final class PlainDateTime {
+public final class PlainDateTime {
 
     private PlainDateTime() {
     }
 
     /** The date-time, or null when {@code text} is not in the plain shape. */
-    static LocalDateTime parse(String text) {
+    public static LocalDateTime parse(String text) {
         int length = text.length();
         if (length < 19 || length == 20 || length > 29 || !shaped(text)) {
             return null;
@@ -33,6 +36,17 @@ final class PlainDateTime {
         }
         return LocalDateTime.of(number(text, 0, 4), number(text, 5, 7), number(text, 8, 10), number(text, 11, 13),
                 number(text, 14, 16), number(text, 17, 19), nanos);
+    }
+
+    /** An instant written as a plain date-time in UTC with {@code Z} ({@link Instant#toString()}); else the formatter. */
+    public static Instant parseInstant(String text) {
+        if (text.endsWith("Z")) {
+            LocalDateTime plain = parse(text.substring(0, text.length() - 1));
+            if (plain != null) {
+                return plain.toInstant(ZoneOffset.UTC);
+            }
+        }
+        return Instant.parse(text);
     }
 
     private static boolean shaped(String text) {
