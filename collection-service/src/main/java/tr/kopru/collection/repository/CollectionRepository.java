@@ -1,5 +1,6 @@
 package tr.kopru.collection.repository;
 
+import tr.kopru.runtime.db.SqlTimes;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -18,7 +19,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import static tr.kopru.collection.repository.CollectionRows.offset;
+import static tr.kopru.runtime.db.SqlTimes.offset;
 
 /** Collections and their state history. Every state change checks the state it leaves, so two writers cannot both win. */
 @ApplicationScoped
@@ -162,7 +163,7 @@ public class CollectionRepository {
                     rows.forEach(row -> list.add(new Transition(
                             row.getString("from_state") == null ? null : CollectionState.valueOf(row.getString("from_state")),
                             CollectionState.valueOf(row.getString("to_state")),
-                            CollectionRows.instant(row.getOffsetDateTime("at")), row.getString("reason"))));
+                            SqlTimes.instant(row.getOffsetDateTime("at")), row.getString("reason"))));
                     return list;
                 });
     }

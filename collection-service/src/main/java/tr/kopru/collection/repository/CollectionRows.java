@@ -6,9 +6,8 @@ import tr.kopru.collection.domain.CollectionState;
 import tr.kopru.model.Money;
 import tr.kopru.model.event.PaymentChannel;
 
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+
+import static tr.kopru.runtime.db.SqlTimes.instant;
 
 /** Maps rows of the collection table to {@link Collection}s. */
 final class CollectionRows {
@@ -35,11 +34,5 @@ final class CollectionRows {
                 instant(row.getOffsetDateTime("updated_at")));
     }
 
-    static Instant instant(OffsetDateTime time) {
-        return time == null ? null : time.toInstant();
-    }
 
-    static OffsetDateTime offset(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-    }
 }

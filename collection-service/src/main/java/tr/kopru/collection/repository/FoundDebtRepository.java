@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import static tr.kopru.collection.repository.CollectionRows.offset;
+import static tr.kopru.runtime.db.SqlTimes.offset;
 
 /** The invoices scans have found; each is stored (and announced) once. */
 @ApplicationScoped

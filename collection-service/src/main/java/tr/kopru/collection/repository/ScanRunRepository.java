@@ -14,8 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import static tr.kopru.collection.repository.CollectionRows.instant;
-import static tr.kopru.collection.repository.CollectionRows.offset;
+import static tr.kopru.runtime.db.SqlTimes.instant;
+import static tr.kopru.runtime.db.SqlTimes.offset;
 
 /** Scan runs and their counters, moved on batch by batch in the batch's own transaction. */
 @ApplicationScoped

@@ -17,8 +17,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import static tr.kopru.collection.repository.CollectionRows.instant;
-import static tr.kopru.collection.repository.CollectionRows.offset;
+import static tr.kopru.runtime.db.SqlTimes.instant;
+import static tr.kopru.runtime.db.SqlTimes.offset;
 
 /** Standing instructions, and the batches of due ones a scan walks through. */
 @ApplicationScoped

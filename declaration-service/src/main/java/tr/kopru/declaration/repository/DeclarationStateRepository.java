@@ -1,5 +1,6 @@
 package tr.kopru.declaration.repository;
 
+import tr.kopru.runtime.db.SqlTimes;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -14,7 +15,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
-import static tr.kopru.declaration.repository.UpdateRows.offset;
+import static tr.kopru.runtime.db.SqlTimes.offset;
 
 /** The last known state of each declaration, per customs environment. */
 @ApplicationScoped
@@ -57,6 +58,6 @@ public class DeclarationStateRepository {
     private static Declaration declaration(Row row) {
         return new Declaration(row.getString("declaration_id"), row.getString("target"),
                 DeclarationJson.tree(row.getString("fields")), row.getInteger("updates_delivered"),
-                row.getUUID("last_update_id"), UpdateRows.instant(row.getOffsetDateTime("updated_at")));
+                row.getUUID("last_update_id"), SqlTimes.instant(row.getOffsetDateTime("updated_at")));
     }
 }

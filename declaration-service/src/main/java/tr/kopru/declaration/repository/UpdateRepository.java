@@ -21,7 +21,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 
-import static tr.kopru.declaration.repository.UpdateRows.offset;
+import static tr.kopru.runtime.db.SqlTimes.offset;
 
 /** Declaration updates with their delivery record and the tries at delivering them. */
 @ApplicationScoped

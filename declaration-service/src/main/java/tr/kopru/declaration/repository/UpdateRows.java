@@ -9,11 +9,10 @@ import tr.kopru.declaration.domain.DeliveryAttempt;
 import tr.kopru.declaration.domain.Findings;
 import tr.kopru.declaration.domain.UpdateStatus;
 
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
+
+import static tr.kopru.runtime.db.SqlTimes.instant;
 
 /** Maps rows of the update, delivery and attempt tables; JSON columns are read as text. */
 final class UpdateRows {
@@ -56,11 +55,5 @@ final class UpdateRows {
         }
     }
 
-    static Instant instant(OffsetDateTime time) {
-        return time == null ? null : time.toInstant();
-    }
 
-    static OffsetDateTime offset(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-    }
 }

@@ -1,5 +1,6 @@
 package tr.kopru.installation.repository;
 
+import tr.kopru.runtime.db.SqlTimes;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -79,7 +80,7 @@ public class InstallationRepository {
         return tx.preparedQuery("INSERT INTO installation_change (installation_id, run_id, changed_at, changed_fields, "
                         + "previous_status, status) VALUES ($1, $2, $3, $4, $5, $6)")
                 .executeBatch(changes.stream().map(c -> Tuple.from(new Object[] {c.installationId(), c.runId(),
-                        InstallationRows.offset(c.at()), c.fields().toArray(String[]::new), c.previousStatus(),
+                        SqlTimes.offset(c.at()), c.fields().toArray(String[]::new), c.previousStatus(),
                         c.status()})).toList())
                 .replaceWithVoid();
     }

@@ -8,10 +8,13 @@ import tr.kopru.model.Money;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+
+import static tr.kopru.runtime.db.SqlTimes.offset;
+
+import static tr.kopru.runtime.db.SqlTimes.instant;
 
 /** Maps installations between rows of the installation table and {@link InstallationSnapshot}s. */
 final class InstallationRows {
@@ -82,11 +85,5 @@ final class InstallationRows {
         return amount == null ? null : Money.of(amount);
     }
 
-    private static Instant instant(OffsetDateTime time) {
-        return time == null ? null : time.toInstant();
-    }
 
-    static OffsetDateTime offset(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-    }
 }

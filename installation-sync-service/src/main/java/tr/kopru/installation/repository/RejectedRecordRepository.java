@@ -1,5 +1,6 @@
 package tr.kopru.installation.repository;
 
+import tr.kopru.runtime.db.SqlTimes;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -24,7 +25,7 @@ public class RejectedRecordRepository {
         return tx.preparedQuery("INSERT INTO rejected_record (run_id, utts_account, page, reason, raw, rejected_at) "
                         + "VALUES ($1, $2, $3, $4, $5, $6)")
                 .executeBatch(rejected.stream().map(r -> Tuple.from(new Object[] {runId, account, page, r.reason(),
-                        new JsonObject(r.rawJson()), InstallationRows.offset(now)})).toList())
+                        new JsonObject(r.rawJson()), SqlTimes.offset(now)})).toList())
                 .replaceWithVoid();
     }
 }

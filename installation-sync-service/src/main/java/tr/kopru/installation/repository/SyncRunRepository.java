@@ -1,5 +1,6 @@
 package tr.kopru.installation.repository;
 
+import tr.kopru.runtime.db.SqlTimes;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -27,7 +28,7 @@ public class SyncRunRepository {
     public Uni<SyncRun> start(String account, String trigger, Instant now) {
         return pool.preparedQuery("INSERT INTO sync_run (utts_account, trigger, status, started_at) "
                         + "VALUES ($1, $2, $3, $4) RETURNING *")
-                .execute(Tuple.of(account, trigger, SyncRun.RUNNING, InstallationRows.offset(now)))
+                .execute(Tuple.of(account, trigger, SyncRun.RUNNING, SqlTimes.offset(now)))
                 .map(rows -> run(rows.iterator().next()));
     }
 
@@ -44,7 +45,7 @@ public class SyncRunRepository {
     public Uni<SyncRun> finish(long runId, String status, String error, Instant now) {
         return pool.preparedQuery("UPDATE sync_run SET status = $2, error = $3, finished_at = $4 WHERE id = $1 "
                         + "RETURNING *")
-                .execute(Tuple.of(runId, status, error, InstallationRows.offset(now)))
+                .execute(Tuple.of(runId, status, error, SqlTimes.offset(now)))
                 .map(rows -> run(rows.iterator().next()));
     }
 
@@ -78,14 +79,14 @@ public class SyncRunRepository {
         return pool.preparedQuery("UPDATE sync_run SET status = $1, finished_at = $2, "
                         + "error = 'abandoned: the service stopped during the run' "
                         + "WHERE status = $3 AND utts_account = $4")
-                .execute(Tuple.of(SyncRun.FAILED, InstallationRows.offset(now), SyncRun.RUNNING, account))
+                .execute(Tuple.of(SyncRun.FAILED, SqlTimes.offset(now), SyncRun.RUNNING, account))
                 .map(rows -> rows.rowCount());
     }
 
     private static SyncRun run(Row row) {
         return new SyncRun(row.getLong("id"), row.getString("utts_account"), row.getString("trigger"),
                 row.getString("status"), row.getOffsetDateTime("started_at").toInstant(),
-                row.getOffsetDateTime("finished_at") == null ? null : row.getOffsetDateTime("finished_at").toInstant(),
+                SqlTimes.instant(row.getOffsetDateTime("finished_at")),
                 row.getInteger("pages"), row.getInteger("total_pages"), row.getLong("records_seen"),
                 row.getLong("new_records"), row.getLong("changed"), row.getLong("unchanged"),
                 row.getLong("rejected"), row.getString("error"));
