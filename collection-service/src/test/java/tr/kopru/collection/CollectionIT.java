@@ -5,8 +5,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
-import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
@@ -16,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tr.kopru.collection.service.CollectionResolver;
 import tr.kopru.model.Topics;
+import tr.kopru.testsupport.TopicRecords;
 import tr.kopru.testsupport.KafkaHeaders;
 
 import java.math.BigDecimal;
@@ -292,17 +291,8 @@ class CollectionIT {
     }
 
     private List<ConsumerRecord<String, String>> events(String topic, String key, int expected) {
-        try (KafkaCompanion companion = new KafkaCompanion(bootstrapServers)) {
-            ConsumerTask<String, String> task = companion.consumeStrings().fromTopics(topic);
-            long end = System.currentTimeMillis() + 4000;
-            while (System.currentTimeMillis() < end && task.getRecords().stream()
-                    .filter(r -> key.equals(r.key())).count() < expected) {
-                sleep(200);
-            }
-            sleep(700);
-            task.stop();
-            return task.getRecords().stream().filter(r -> key.equals(r.key())).toList();
-        }
+        return TopicRecords.read(bootstrapServers, topic, r -> key.equals(r.key()), expected, Duration.ofSeconds(4),
+                Duration.ofMillis(700));
     }
 
     private long calls(String method) {
@@ -323,17 +313,7 @@ class CollectionIT {
         return as(KEY);
     }
 
-
     private static JsonNode data(Response response) {
         return json(response.asString()).path("data");
-    }
-
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

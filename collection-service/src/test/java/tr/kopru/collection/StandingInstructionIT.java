@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
-import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
@@ -17,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import tr.kopru.collection.service.MergeSync;
 import tr.kopru.model.Topics;
+import tr.kopru.testsupport.TopicRecords;
 import tr.kopru.testsupport.KafkaHeaders;
 
 import java.time.Duration;
@@ -176,34 +175,11 @@ class StandingInstructionIT {
     }
 
     private List<ConsumerRecord<String, String>> debtFound(long expected) {
-        try (KafkaCompanion companion = new KafkaCompanion(bootstrapServers)) {
-            ConsumerTask<String, String> task = companion.consumeStrings().fromTopics(Topics.DEBT_FOUND);
-            long end = System.currentTimeMillis() + 5000;
-            while (System.currentTimeMillis() < end && mine(task).size() < expected) {
-                sleep(200);
-            }
-            sleep(800);
-            task.stop();
-            return mine(task);
-        }
-    }
-
-    private static List<ConsumerRecord<String, String>> mine(ConsumerTask<String, String> task) {
-        return task.getRecords().stream().filter(r -> r.key().startsWith(INSTITUTION + ":")).toList();
+        return TopicRecords.read(bootstrapServers, Topics.DEBT_FOUND, r -> r.key().startsWith(INSTITUTION + ":"),
+                expected, Duration.ofSeconds(5), Duration.ofMillis(800));
     }
 
     private static RequestSpecification api() {
         return as(KEY);
-    }
-
-
-
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

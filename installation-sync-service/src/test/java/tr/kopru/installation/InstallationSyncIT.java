@@ -4,12 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
-import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import tr.kopru.testsupport.TopicRecords;
 import tr.kopru.testsupport.KafkaHeaders;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.MethodOrderer;
@@ -232,19 +231,9 @@ class InstallationSyncIT {
     }
 
     private List<ConsumerRecord<String, String>> eventsOf(String account) {
-        try (KafkaCompanion companion = new KafkaCompanion(bootstrapServers)) {
-            ConsumerTask<String, String> task = companion.consumeStrings().fromTopics(Topics.INSTALLATION_EVENTS);
-            long end = System.currentTimeMillis() + 3000;
-            long last = -1;
-            while (System.currentTimeMillis() < end && task.count() != last) {
-                last = task.count();
-                sleep(700);
-            }
-            task.stop();
-            return task.getRecords().stream()
-                    .filter(r -> account.equals(json(r.value()).path("installation").path("utts_account").asText()))
-                    .toList();
-        }
+        return TopicRecords.read(bootstrapServers, Topics.INSTALLATION_EVENTS,
+                r -> account.equals(json(r.value()).path("installation").path("utts_account").asText()),
+                0, Duration.ZERO, Duration.ofMillis(700));
     }
 
     private long calls(String method) {
@@ -261,14 +250,5 @@ class InstallationSyncIT {
 
     private static RequestSpecification api() {
         return as(KEY);
-    }
-
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }
