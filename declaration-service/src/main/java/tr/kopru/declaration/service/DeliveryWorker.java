@@ -4,6 +4,7 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.jboss.logging.Logger;
@@ -19,6 +20,7 @@ import tr.kopru.declaration.repository.UpdateRepository;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Function;
 
 /**
  * Sends stored updates to the customs API, oldest first and one at a time per declaration. A refusal (4xx) is final
@@ -79,9 +81,8 @@ public class DeliveryWorker {
         Instant now = clock.instant();
         LOG.infof("Declaration update %s delivered to %s (HTTP %d, attempt %d)", update.id(), update.target(),
                 answer.httpStatus(), attempt);
-        return pool.withTransaction(tx -> updates.recordAttempt(tx, update.id(), new DeliveryAttempt(attempt, started,
-                        Duration.between(started, now).toMillis(), "DELIVERED", answer.httpStatus(), null))
-                .chain(() -> delivered.merge(tx, update, now))
+        return record(update, new DeliveryAttempt(attempt, started, Duration.between(started, now).toMillis(),
+                "DELIVERED", answer.httpStatus(), null), tx -> delivered.merge(tx, update, now)
                 .chain(changed -> updates.settle(tx, update.id(), UpdateStatus.SENT, attempt, null,
                         answer.httpStatus(), null, changed, now)));
     }
@@ -90,10 +91,9 @@ public class DeliveryWorker {
         Instant now = clock.instant();
         String reason = "customs refused it (HTTP " + answer.httpStatus() + "): " + answer.reason();
         LOG.warnf("Declaration update %s FAILED: %s", update.id(), reason);
-        return pool.withTransaction(tx -> updates.recordAttempt(tx, update.id(), new DeliveryAttempt(attempt, started,
-                        Duration.between(started, now).toMillis(), "REJECTED", answer.httpStatus(), answer.reason()))
-                .chain(() -> updates.settle(tx, update.id(), UpdateStatus.FAILED, attempt, null, answer.httpStatus(),
-                        reason, null, now)));
+        return record(update, new DeliveryAttempt(attempt, started, Duration.between(started, now).toMillis(),
+                "REJECTED", answer.httpStatus(), answer.reason()), tx -> updates.settle(tx, update.id(),
+                UpdateStatus.FAILED, attempt, null, answer.httpStatus(), reason, null, now));
     }
 
     private Uni<Void> notTaken(DeclarationUpdate update, int attempt, Instant started, Throwable failure) {
@@ -111,11 +111,15 @@ public class DeliveryWorker {
         } else {
             LOG.warnf("Declaration update %s not delivered (%s); trying again at %s", update.id(), detail, next);
         }
-        return pool.withTransaction(tx -> updates.recordAttempt(tx, update.id(), new DeliveryAttempt(attempt, started,
-                        Duration.between(started, now).toMillis(), "RETRYABLE", status, detail))
-                .chain(() -> updates.settle(tx, update.id(), lastTry ? UpdateStatus.FAILED : UpdateStatus.PENDING,
-                        attempt, next, status, lastTry ? "gave up after " + attempt + " attempts: " + detail : null,
-                        null, now)));
+        return record(update, new DeliveryAttempt(attempt, started, Duration.between(started, now).toMillis(),
+                "RETRYABLE", status, detail), tx -> updates.settle(tx, update.id(),
+                lastTry ? UpdateStatus.FAILED : UpdateStatus.PENDING, attempt, next, status,
+                lastTry ? "gave up after " + attempt + " attempts: " + detail : null, null, now));
+    }
+
+    /** Writes down a try and, in the same transaction, where it leaves the update ({@code settle}). */
+    private Uni<Void> record(DeclarationUpdate update, DeliveryAttempt tried, Function<SqlClient, Uni<Void>> settle) {
+        return pool.withTransaction(tx -> updates.recordAttempt(tx, update.id(), tried).chain(() -> settle.apply(tx)));
     }
 
     private Duration pause(int attempt) {

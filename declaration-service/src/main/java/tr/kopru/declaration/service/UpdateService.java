@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import tr.kopru.declaration.client.CustomsClient;
-import tr.kopru.declaration.client.UnknownTargetException;
 import tr.kopru.declaration.config.CustomsConfig;
 import tr.kopru.declaration.domain.CheckedUpdate;
 import tr.kopru.declaration.domain.DeclarationUpdate;
@@ -17,6 +16,7 @@ import tr.kopru.runtime.rest.ApiException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -52,17 +52,16 @@ public class UpdateService {
         if (!DECLARATION_ID.matcher(declarationId).matches()) {
             findings.error("declaration_id", "must be 1 to 64 letters, digits, '-' or '_'");
         }
-        String environment = target == null || target.isBlank() ? config.defaultTarget() : target.trim();
+        String environment = named(target);
         String server = null;
-        try {
-            CustomsConfig.Target configured = customs.target(environment);
-            server = targetServer == null || targetServer.isBlank() ? configured.targetServer() : targetServer.trim();
+        if (!customs.targets().contains(environment)) {
+            findings.error("target", unknownEnvironment());
+        } else {
+            server = targetServer == null || targetServer.isBlank() ? customs.target(environment).targetServer()
+                    : targetServer.trim();
             if (!TARGET_SERVER.matcher(server).matches()) {
                 findings.error("X-Target-Server", "must be 1 to 64 letters, digits, '.', '-' or '_'");
             }
-        } catch (UnknownTargetException e) {
-            findings.error("target", "must be one of the configured customs environments: "
-                    + String.join(", ", customs.targets().stream().sorted().toList()));
         }
         CheckedUpdate checked = CheckedUpdate.check(body, findings);
         if (findings.hasErrors()) {
@@ -76,11 +75,19 @@ public class UpdateService {
 
     /** The environment a read is about: the one named, or the default. */
     public String environment(@Nullable String target) {
-        String environment = target == null || target.isBlank() ? config.defaultTarget() : target.trim();
+        String environment = named(target);
         if (!customs.targets().contains(environment)) {
-            throw ApiException.invalid(java.util.Map.of("target", List.of("must be one of the configured customs "
-                    + "environments: " + String.join(", ", customs.targets().stream().sorted().toList()))));
+            throw ApiException.invalid(Map.of("target", List.of(unknownEnvironment())));
         }
         return environment;
+    }
+
+    private String named(@Nullable String target) {
+        return target == null || target.isBlank() ? config.defaultTarget() : target.trim();
+    }
+
+    private String unknownEnvironment() {
+        return "must be one of the configured customs environments: "
+                + String.join(", ", customs.targets().stream().sorted().toList());
     }
 }
