@@ -5,7 +5,6 @@ import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -77,10 +76,6 @@ public abstract class ServiceWiringTestBase {
         OutboxEvent stored = VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(
                 () -> outbox.append(KopruInfraResource.WIRING_CHECK_TOPIC, key, "tr.kopru.wiring-check.v1", null, payload)));
 
-        Row row = pool.preparedQuery("SELECT payload FROM " + schema + ".outbox_event WHERE id = $1")
-                .execute(Tuple.of(stored.id)).await().atMost(Duration.ofSeconds(10)).iterator().next();
-        assertThat(row.getString("payload")).isEqualTo(payload);
-
         try (KafkaCompanion companion = new KafkaCompanion(bootstrapServers)) {
             ConsumerTask<String, String> records = companion.consumeStrings()
                     .fromTopics(KopruInfraResource.WIRING_CHECK_TOPIC);
@@ -95,9 +90,10 @@ public abstract class ServiceWiringTestBase {
             records.stop();
         }
 
+        // Acknowledged by the broker, the event leaves the outbox.
         await().atMost(Duration.ofSeconds(10)).until(() -> pool
-                .preparedQuery("SELECT published_at FROM " + schema + ".outbox_event WHERE id = $1")
+                .preparedQuery("SELECT count(*) FROM " + schema + ".outbox_event WHERE id = $1")
                 .execute(Tuple.of(stored.id)).await().atMost(Duration.ofSeconds(5))
-                .iterator().next().getValue("published_at") != null);
+                .iterator().next().getLong(0) == 0);
     }
 }

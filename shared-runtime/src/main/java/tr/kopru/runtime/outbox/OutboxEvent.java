@@ -9,7 +9,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** One event waiting in, or already relayed from, a service's outbox table. */
+/** One event waiting in a service's outbox table until the relay has handed it to Kafka. */
 @Entity
 @Table(name = "outbox_event")
 public class OutboxEvent extends PanacheEntityBase {
@@ -38,9 +38,6 @@ public class OutboxEvent extends PanacheEntityBase {
 
     @Column(name = "created_at")
     public Instant createdAt;
-
-    @Column(name = "published_at")
-    public Instant publishedAt;
 
     public int attempts;
 

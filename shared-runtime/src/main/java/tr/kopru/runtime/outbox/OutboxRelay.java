@@ -30,8 +30,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Publishes pending outbox rows to Kafka, in position order for each aggregate, and stamps them published only after
- * the broker's acknowledgement. One replica relays at a time (a PostgreSQL advisory lock). When a send fails, the rows from the
+ * Publishes pending outbox rows to Kafka, in position order for each aggregate, and deletes them only after the
+ * broker's acknowledgement. One replica relays at a time (a PostgreSQL advisory lock). When a send fails, the rows from the
  * first failure on stay pending and the relay backs off, so nothing is lost while Kafka is away; a row may then be
  * sent twice, and consumers deduplicate on its id.
  */
@@ -107,8 +107,8 @@ public class OutboxRelay {
 
     private Uni<BatchResult> publishPending(SqlClient connection) {
         return connection.preparedQuery("""
-                        SELECT id, topic, record_key, event_type, data_schema, payload, created_at
-                        FROM outbox_event WHERE published_at IS NULL ORDER BY position LIMIT $1""")
+                        SELECT position, id, topic, record_key, event_type, data_schema, payload, created_at
+                        FROM outbox_event ORDER BY position LIMIT $1""")
                 .execute(Tuple.of(batchSize))
                 .chain(rows -> {
                     List<Row> pending = new ArrayList<>();
@@ -128,34 +128,35 @@ public class OutboxRelay {
         List<Uni<ChainResult>> chains = byAggregate.values().stream()
                 .map(rows -> sendInSequence(rows, 0, new ArrayList<>())).toList();
         return Uni.join().all(chains).andFailFast().chain(results -> {
-            List<UUID> published = results.stream().flatMap(r -> r.published().stream()).toList();
+            List<Long> published = results.stream().flatMap(r -> r.published().stream()).toList();
             List<ChainResult> failed = results.stream().filter(r -> r.failure() != null).toList();
             statistics.recordPublished(published.size());
             LOG.debugf("Outbox relay: %d of %d event(s) published", published.size(), pending.size());
-            Uni<Void> marked = markPublished(connection, published);
+            Uni<Void> marked = forget(connection, published);
             if (failed.isEmpty()) {
                 consecutiveFailures = 0;
                 return marked.replaceWith(new BatchResult(published.size(), false));
             }
             ChainResult first = failed.get(0);
-            backOff(first.failure(), first.failedId(), pending.size() - published.size());
+            backOff(first.failure(), first.failed().getUUID("id"), pending.size() - published.size());
             for (ChainResult chain : failed) {
-                marked = marked.chain(() -> markFailed(connection, chain.failedId(), chain.failure()));
+                marked = marked.chain(() -> markFailed(connection, chain.failed().getLong("position"),
+                        chain.failure()));
             }
             return marked.replaceWith(new BatchResult(published.size(), true));
         });
     }
 
-    private Uni<ChainResult> sendInSequence(List<Row> rows, int index, List<UUID> published) {
+    private Uni<ChainResult> sendInSequence(List<Row> rows, int index, List<Long> published) {
         if (index == rows.size()) {
             return Uni.createFrom().item(new ChainResult(published, null, null));
         }
         Row row = rows.get(index);
         return send(row).chain(failure -> {
             if (failure != null) {
-                return Uni.createFrom().item(new ChainResult(published, row.getUUID("id"), failure));
+                return Uni.createFrom().item(new ChainResult(published, row, failure));
             }
-            published.add(row.getUUID("id"));
+            published.add(row.getLong("position"));
             return sendInSequence(rows, index + 1, published);
         });
     }
@@ -195,26 +196,25 @@ public class OutboxRelay {
                 failedId, failure.getMessage(), stillPending, pause.toMillis());
     }
 
-    private static Uni<Void> markPublished(SqlClient connection, List<UUID> ids) {
-        if (ids.isEmpty()) {
+    /** Acknowledged rows leave the outbox: from here on the event is Kafka's. */
+    private static Uni<Void> forget(SqlClient connection, List<Long> positions) {
+        if (positions.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return connection.preparedQuery(
-                        "UPDATE outbox_event SET published_at = now(), last_error = NULL WHERE id = ANY($1)")
-                .execute(Tuple.of(ids.toArray(UUID[]::new)))
+        return connection.preparedQuery("DELETE FROM outbox_event WHERE position = ANY($1)")
+                .execute(Tuple.of(positions.toArray(Long[]::new)))
                 .replaceWithVoid();
     }
 
-    private static Uni<Void> markFailed(SqlClient connection, UUID id, Throwable failure) {
+    private static Uni<Void> markFailed(SqlClient connection, long position, Throwable failure) {
         return connection.preparedQuery(
-                        "UPDATE outbox_event SET attempts = attempts + 1, last_error = $1 WHERE id = $2")
-                .execute(Tuple.of(String.valueOf(failure.getMessage()), id))
+                        "UPDATE outbox_event SET attempts = attempts + 1, last_error = $1 WHERE position = $2")
+                .execute(Tuple.of(String.valueOf(failure.getMessage()), position))
                 .replaceWithVoid();
     }
 
     private Uni<Void> refreshStatistics() {
-        return pool.query("SELECT count(*) AS pending, min(created_at) AS oldest FROM outbox_event "
-                        + "WHERE published_at IS NULL").execute()
+        return pool.query("SELECT count(*) AS pending, min(created_at) AS oldest FROM outbox_event").execute()
                 .invoke(rows -> {
                     Row row = rows.iterator().next();
                     var oldest = row.getOffsetDateTime("oldest");
@@ -227,8 +227,8 @@ public class OutboxRelay {
         headers.add(name, value.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** What one aggregate's sends achieved: the acknowledged rows, and the row that failed, if one did. */
-    private record ChainResult(List<UUID> published, UUID failedId, Throwable failure) {
+    /** What one aggregate's sends achieved: the acknowledged rows' positions, and the row that failed, if one did. */
+    private record ChainResult(List<Long> published, Row failed, Throwable failure) {
     }
 
     private record BatchResult(int published, boolean failed) {
