@@ -17,7 +17,6 @@ import tr.kopru.installation.config.UttsConfig;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -35,6 +34,7 @@ public class UttsClient {
     private final UttsRestClient rest;
     private final UttsConfig config;
     private final ObjectMapper json;
+    private final UttsPageReader pages;
     private final Clock clock;
     private final Map<String, UttsSession> sessions = new ConcurrentHashMap<>();
 
@@ -42,6 +42,7 @@ public class UttsClient {
         this.rest = rest;
         this.config = config;
         this.json = json;
+        this.pages = new UttsPageReader(json);
         this.clock = clock;
     }
 
@@ -124,31 +125,20 @@ public class UttsClient {
                     if (cookie != null && !cookie.equals(session.cookie())) {
                         sessions.put(account, new UttsSession(session.accessToken(), session.expiresAt(), cookie));
                     }
-                    return Uni.createFrom().item(page(body(response, "installation-progresses")));
+                    return Uni.createFrom().item(pages.read(bytes(response)));
                 });
     }
 
-    private UttsPage page(JsonNode body) {
-        if (body.has("succeeded") && !body.path("succeeded").asBoolean()) {
-            throw new UttsUnavailableException("UTTS did not succeed: " + UttsErrors.message(body.path("errors")));
-        }
-        JsonNode envelope = body.has("item") && body.path("item").isObject() ? body.path("item") : body;
-        JsonNode items = envelope.path("items");
-        if (!items.isArray()) {
-            throw new UttsUnavailableException("UTTS page carries no items list");
-        }
-        List<JsonNode> records = new ArrayList<>(items.size());
-        items.forEach(records::add);
-        return new UttsPage(records, envelope.path("pageNumber").asInt(), envelope.path("pageSize").asInt(records.size()),
-                envelope.path("totalCount").asLong(), envelope.path("totalPages").asInt(),
-                envelope.path("hasNextPage").asBoolean(false));
+    /** The answer's bytes: Jackson's UTF-8 parser reads them without an intermediate String of the whole page. */
+    private static byte[] bytes(Response response) {
+        byte[] bytes = response.readEntity(byte[].class);
+        return bytes == null ? new byte[0] : bytes;
     }
 
     private JsonNode body(Response response, String what) {
         try {
-            // Bytes, not text: Jackson's UTF-8 parser reads them without an intermediate String of the whole page.
-            byte[] bytes = response.readEntity(byte[].class);
-            JsonNode node = bytes == null || bytes.length == 0 ? json.createObjectNode() : json.readTree(bytes);
+            byte[] bytes = bytes(response);
+            JsonNode node = bytes.length == 0 ? json.createObjectNode() : json.readTree(bytes);
             return node == null ? json.createObjectNode() : node;
         } catch (Exception e) {
             throw new UttsUnavailableException("UTTS " + what + " answer is not JSON: " + e.getMessage(), e);

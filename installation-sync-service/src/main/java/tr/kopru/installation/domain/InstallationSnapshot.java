@@ -6,10 +6,9 @@ import tr.kopru.model.event.VehicleOwner;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * An installation as Köprü mirrors it, read from one UTTS record. Its content (everything but the upstream's
@@ -39,46 +38,50 @@ public record InstallationSnapshot(
         String driverEmail,
         String driverPhone) {
 
-    /** The fields that make up the content, by the names the public events use. */
-    public Map<String, Object> content() {
-        Map<String, Object> content = new LinkedHashMap<>();
-        content.put("installation_code", installationCode);
-        content.put("licence_plate", licencePlate);
-        content.put("status", status);
-        content.put("status_id", statusId);
-        content.put("product", product);
-        content.put("service_company", serviceCompany);
-        content.put("service_name", serviceName);
-        content.put("owner.name", ownerName);
-        content.put("owner.tax_number", ownerTaxNumber);
-        content.put("owner.tax_office", ownerTaxOffice);
-        content.put("owner.city", ownerCity);
-        content.put("owner.district", ownerDistrict);
-        content.put("sale_price_incl_vat", salePriceInclVat);
-        content.put("sale_price_excl_vat", salePriceExclVat);
-        content.put("activated_at", activatedAt);
-        content.put("utts_account", uttsAccount);
-        content.put("reference_number", referenceNumber);
-        content.put("technician", technician);
-        content.put("driver_email", driverEmail);
-        content.put("driver_phone", driverPhone);
-        return content;
+    /** One field of the content: its name in the public events, and how to read it. */
+    private record ContentField(String name, Function<InstallationSnapshot, Object> value) {
     }
+
+    /** The fields that make up the content, in fingerprint order (stored fingerprints depend on it). */
+    private static final List<ContentField> CONTENT = List.of(
+            new ContentField("installation_code", InstallationSnapshot::installationCode),
+            new ContentField("licence_plate", InstallationSnapshot::licencePlate),
+            new ContentField("status", InstallationSnapshot::status),
+            new ContentField("status_id", InstallationSnapshot::statusId),
+            new ContentField("product", InstallationSnapshot::product),
+            new ContentField("service_company", InstallationSnapshot::serviceCompany),
+            new ContentField("service_name", InstallationSnapshot::serviceName),
+            new ContentField("owner.name", InstallationSnapshot::ownerName),
+            new ContentField("owner.tax_number", InstallationSnapshot::ownerTaxNumber),
+            new ContentField("owner.tax_office", InstallationSnapshot::ownerTaxOffice),
+            new ContentField("owner.city", InstallationSnapshot::ownerCity),
+            new ContentField("owner.district", InstallationSnapshot::ownerDistrict),
+            new ContentField("sale_price_incl_vat", InstallationSnapshot::salePriceInclVat),
+            new ContentField("sale_price_excl_vat", InstallationSnapshot::salePriceExclVat),
+            new ContentField("activated_at", InstallationSnapshot::activatedAt),
+            new ContentField("utts_account", InstallationSnapshot::uttsAccount),
+            new ContentField("reference_number", InstallationSnapshot::referenceNumber),
+            new ContentField("technician", InstallationSnapshot::technician),
+            new ContentField("driver_email", InstallationSnapshot::driverEmail),
+            new ContentField("driver_phone", InstallationSnapshot::driverPhone));
 
     /** A stable fingerprint of the content. */
     public String contentHash() {
-        return ContentHash.of(content());
+        ContentHash hash = ContentHash.start();
+        for (ContentField field : CONTENT) {
+            hash.field(field.name(), field.value().apply(this));
+        }
+        return hash.hex();
     }
 
     /** The names of the content fields that differ from {@code previous}. */
     public List<String> changedFieldsSince(InstallationSnapshot previous) {
-        Map<String, Object> before = previous.content();
         List<String> changed = new ArrayList<>();
-        content().forEach((field, value) -> {
-            if (!Objects.equals(value, before.get(field))) {
-                changed.add(field);
+        for (ContentField field : CONTENT) {
+            if (!Objects.equals(field.value().apply(this), field.value().apply(previous))) {
+                changed.add(field.name());
             }
-        });
+        }
         return changed;
     }
 

@@ -1,7 +1,6 @@
 package tr.kopru.installation.domain;
 
 import tr.kopru.runtime.time.PlainDateTime;
-import com.fasterxml.jackson.databind.JsonNode;
 import tr.kopru.model.Money;
 
 import java.math.BigDecimal;
@@ -36,39 +35,52 @@ public final class UttsRecordParser {
      * @param fallbackModifiedAt used when the record has no lastModified stamp
      * @throws UnreadableRecordException naming the field that cannot be read
      */
-    public static InstallationSnapshot parse(JsonNode record, String account, Instant fallbackModifiedAt) {
-        long id = record.path("vehicleOrderInstallationId").asLong(0);
+    public static InstallationSnapshot parse(UttsRecord record, String account, Instant fallbackModifiedAt) {
+        long id = number(record.text(UttsField.ID));
         if (id <= 0) {
-            throw new UnreadableRecordException("vehicleOrderInstallationId is missing");
+            throw new UnreadableRecordException(UttsField.ID.jsonName() + " is missing");
         }
+        String technician = record.text(UttsField.TECHNICIAN);
         return new InstallationSnapshot(
                 id,
-                required(record, "installationCode"),
-                required(record, "licensePlate"),
-                required(record, "vehicleOrderInstallationStatus"),
-                record.path("vehicleOrderInstallationStatusId").asInt(0),
-                text(record, "productName"),
-                text(record, "companyName"),
-                text(record, "serviceName"),
-                text(record, "vehicleCompanyName"),
-                text(record, "taxInfoNumber"),
-                text(record, "taxInfoOffice"),
-                text(record, "city"),
-                text(record, "district"),
-                price(record, "salePriceString"),
-                price(record, "netSalePriceString"),
+                required(record, UttsField.INSTALLATION_CODE),
+                required(record, UttsField.LICENCE_PLATE),
+                required(record, UttsField.STATUS),
+                (int) number(record.text(UttsField.STATUS_ID)),
+                record.text(UttsField.PRODUCT),
+                record.text(UttsField.COMPANY),
+                record.text(UttsField.SERVICE),
+                record.text(UttsField.OWNER_NAME),
+                record.text(UttsField.OWNER_TAX_NUMBER),
+                record.text(UttsField.OWNER_TAX_OFFICE),
+                record.text(UttsField.CITY),
+                record.text(UttsField.DISTRICT),
+                price(record, UttsField.SALE_PRICE),
+                price(record, UttsField.NET_SALE_PRICE),
                 activation(record),
                 lastModified(record, fallbackModifiedAt),
                 account,
-                text(record, "ttbServiceReferenceNumber"),
-                text(record, "technicianFullName") != null ? text(record, "technicianFullName") : text(record, "fullName"),
-                text(record, "driverEmail"),
-                text(record, "driverPhoneNumber"));
+                record.text(UttsField.REFERENCE_NUMBER),
+                technician != null ? technician : record.text(UttsField.FULL_NAME),
+                record.text(UttsField.DRIVER_EMAIL),
+                record.text(UttsField.DRIVER_PHONE));
+    }
+
+    /** A whole number sent as a JSON number or as text; 0 when absent or not a whole number. */
+    private static long number(String text) {
+        if (text == null) {
+            return 0;
+        }
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     /** 1234.56, 1.234,56, 1234,56 or a JSON number; null when absent. */
-    static Money price(JsonNode record, String field) {
-        String text = text(record, field);
+    static Money price(UttsRecord record, UttsField field) {
+        String text = record.text(field);
         if (text == null) {
             return null;
         }
@@ -79,16 +91,16 @@ public final class UttsRecordParser {
         try {
             return Money.of(new BigDecimal(normalised));
         } catch (IllegalArgumentException e) {
-            throw new UnreadableRecordException(field + " is not a price: '" + text + "'");
+            throw new UnreadableRecordException(field.jsonName() + " is not a price: '" + text + "'");
         }
     }
 
-    private static Instant activation(JsonNode record) {
-        String date = text(record, "activationDateString");
+    private static Instant activation(UttsRecord record) {
+        String date = record.text(UttsField.ACTIVATION_DATE);
         if (date == null) {
             return null;
         }
-        String hour = text(record, "activationHourString");
+        String hour = record.text(UttsField.ACTIVATION_HOUR);
         try {
             LocalDate day = LocalDate.parse(date, DATE);
             LocalTime time = hour == null ? LocalTime.MIDNIGHT : LocalTime.parse(hour, HOUR);
@@ -100,8 +112,8 @@ public final class UttsRecordParser {
     }
 
     /** ISO date-time, with or without fraction; without an offset it is Turkey time. */
-    private static Instant lastModified(JsonNode record, Instant fallback) {
-        String text = text(record, "lastModified");
+    private static Instant lastModified(UttsRecord record, Instant fallback) {
+        String text = record.text(UttsField.LAST_MODIFIED);
         if (text == null) {
             return fallback;
         }
@@ -124,20 +136,11 @@ public final class UttsRecordParser {
                 || (time > 0 && (dateTime.indexOf('+', time) > 0 || dateTime.indexOf('-', time) > 0));
     }
 
-    private static String required(JsonNode record, String field) {
-        String value = text(record, field);
+    private static String required(UttsRecord record, UttsField field) {
+        String value = record.text(field);
         if (value == null) {
-            throw new UnreadableRecordException(field + " is missing");
+            throw new UnreadableRecordException(field.jsonName() + " is missing");
         }
         return value;
-    }
-
-    private static String text(JsonNode record, String field) {
-        JsonNode value = record.get(field);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        String text = value.asText().trim();
-        return text.isEmpty() ? null : text;
     }
 }

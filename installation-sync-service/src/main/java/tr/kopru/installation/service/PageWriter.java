@@ -1,6 +1,5 @@
 package tr.kopru.installation.service;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,6 +8,8 @@ import tr.kopru.installation.client.UttsPage;
 import tr.kopru.installation.domain.InstallationSnapshot;
 import tr.kopru.installation.domain.PageOutcome;
 import tr.kopru.installation.domain.UnreadableRecordException;
+import tr.kopru.installation.domain.UttsField;
+import tr.kopru.installation.domain.UttsRecord;
 import tr.kopru.installation.domain.UttsRecordParser;
 import tr.kopru.installation.repository.InstallationRepository;
 import tr.kopru.installation.repository.RejectedRecordRepository;
@@ -26,6 +27,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Writes one page of a sync in one transaction: new installations are inserted and announced (recorded), changed
@@ -63,15 +65,15 @@ public class PageWriter {
         Map<Long, InstallationSnapshot> snapshots = new LinkedHashMap<>();
         Map<Long, String> hashes = new HashMap<>();
         List<RejectedRecordRepository.Rejected> rejected = new ArrayList<>();
-        for (JsonNode record : page.items()) {
+        for (UttsRecord record : page.items()) {
             try {
                 InstallationSnapshot snapshot = UttsRecordParser.parse(record, account, now);
                 snapshots.put(snapshot.installationId(), snapshot);
                 hashes.put(snapshot.installationId(), snapshot.contentHash());
             } catch (UnreadableRecordException e) {
                 LOG.warnf("UTTS account %s, page %d: record %s rejected: %s", account, page.pageNumber(),
-                        record.path("vehicleOrderInstallationId").asText("?"), e.getMessage());
-                rejected.add(new RejectedRecordRepository.Rejected(record.toString(), e.getMessage()));
+                        Objects.requireNonNullElse(record.text(UttsField.ID), "?"), e.getMessage());
+                rejected.add(new RejectedRecordRepository.Rejected(record.json(), e.getMessage()));
             }
         }
         return new ReadPage(page.pageNumber(), page.items().size(), page.totalPages(), page.isLast(), snapshots,

@@ -1,10 +1,12 @@
 package tr.kopru.installation.domain;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import tr.kopru.model.Money;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,14 +50,22 @@ class UttsRecordParserTest {
                 .isInstanceOf(UnreadableRecordException.class).hasMessageContaining("salePriceString");
         assertThatThrownBy(() -> UttsRecordParser.parse(record("\"activationDateString\": \"31.02.2026\""), "a", NOW))
                 .isInstanceOf(UnreadableRecordException.class).hasMessageContaining("activation");
-        assertThatThrownBy(() -> UttsRecordParser.parse(JSON.readTree("{\"licensePlate\": \"34 AB 1\"}"), "a", NOW))
+        assertThatThrownBy(() -> UttsRecordParser.parse(read("{\"licensePlate\": \"34 AB 1\"}"), "a", NOW))
                 .isInstanceOf(UnreadableRecordException.class).hasMessageContaining("vehicleOrderInstallationId");
     }
 
-    private static JsonNode record(String extra) throws Exception {
-        return JSON.readTree("""
+    private static UttsRecord record(String extra) throws Exception {
+        return read("""
                 {"vehicleOrderInstallationId": 100000001, "installationCode": "MNT-1", "licensePlate": "34 ABC 123",
                  "vehicleOrderInstallationStatus": "Aktif", "vehicleOrderInstallationStatusId": 5, %s}
                 """.formatted(extra));
+    }
+
+    private static UttsRecord read(String json) throws IOException {
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        try (JsonParser parser = JSON.getFactory().createParser(bytes)) {
+            parser.nextToken();
+            return UttsRecordReader.read(parser, bytes);
+        }
     }
 }

@@ -1,0 +1,41 @@
+package tr.kopru.installation.domain;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * One installation record as UTTS sent it: the text of each field Köprü reads (trimmed; null when missing, null or
+ * blank), and where the record's JSON lies in the page, so that a record that cannot be read is kept aside verbatim.
+ */
+public final class UttsRecord {
+
+    static final int FIELD_COUNT = UttsField.values().length;
+
+    private final String[] values;
+    private final byte[] page;
+    private final int start;
+    private final int end;
+
+    /**
+     * @param values the fields' texts, indexed by {@link UttsField#ordinal()}
+     * @param page   the page's UTF-8 bytes; the record is {@code page[start, end)}
+     */
+    public UttsRecord(String[] values, byte[] page, int start, int end) {
+        if (values.length != FIELD_COUNT) {
+            throw new IllegalArgumentException("expected " + FIELD_COUNT + " values, got " + values.length);
+        }
+        this.values = values;
+        this.page = page;
+        this.start = start;
+        this.end = end;
+    }
+
+    /** The field's text, or null. */
+    public String text(UttsField field) {
+        return values[field.ordinal()];
+    }
+
+    /** The record's JSON exactly as UTTS sent it. */
+    public String json() {
+        return new String(page, start, end - start, StandardCharsets.UTF_8);
+    }
+}
