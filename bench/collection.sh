@@ -4,8 +4,9 @@
 #  1. COLLECTIONS collections (default 1,000) through our REST API at RATE per second (default 100): p50 and p99
 #     latency seen by the client, the time spent in the service (Server-Timing app) and our overhead over FlexCity's
 #     time (app minus flexcity, both from the Server-Timing each answer carries).
-#  2. A scan of INSTRUCTIONS standing instructions (default 100,000): instructions per second, debts found, the time
-#     until every debt-found event is on Kafka, and CPU seconds per process.
+#  2. A scan of INSTRUCTIONS standing instructions (default 100,000), after an untimed scan of SCAN_WARMUP others
+#     (default 20,000): instructions per second, debts found, the time until every debt-found event is on Kafka, and
+#     CPU seconds per process.
 #   bench/collection.sh [COLLECTIONS] [RATE] [INSTRUCTIONS]
 # Starts the local run (./kopru up --detach --no-build) if it is not running, and leaves it running. It reseeds the
 # simulator's FlexCity institutions (ornek-belediye for the collections, deneme-su for the scan).
@@ -17,6 +18,8 @@ rate="${2:-100}"
 instructions="${3:-100000}"
 # Untimed collections first, so that the JIT has compiled the request path (a fresh JVM needs a few thousand).
 warmup="${WARMUP:-2000}"
+# The same for the scan: an untimed scan of this many other instructions first (SCAN_WARMUP=0 measures a cold JVM).
+scan_warmup="${SCAN_WARMUP:-20000}"
 key="kopru-local-demo-key"
 svc="http://localhost:8082"
 sim="http://localhost:8090"
@@ -33,7 +36,7 @@ for i in s['institutions']:
     if i['code'] == 'ornek-belediye':
         i['taxpayers'] = max(i['taxpayers'], $collections + $warmup)
     if i['code'] == 'deneme-su':
-        i['taxpayers'] = max(i['taxpayers'], int($instructions / 1.45) + 1)
+        i['taxpayers'] = max(i['taxpayers'], int(($instructions + $scan_warmup) / 1.45) + 1)
 print(json.dumps(s))")
 curl -s -o /dev/null -X POST "$sim/admin/scenario" -H 'Content-Type: application/json' -d "$scenario"
 
@@ -95,11 +98,12 @@ print(f"  client+network p50 {pct(client, 50):4.1f} ms   p99 {pct(client, 99):6.
 PY
 
 
-echo "== scan of $instructions standing instructions (deneme-su)"
-python3 - "$instructions" <<'PY'
+# Registers the deneme-su declarations [$1, $2) as standing instructions.
+register() {
+  python3 - "$1" "$2" <<'PY'
 import json, sys, urllib.request
-count = int(sys.argv[1])
-ids = json.load(urllib.request.urlopen("http://localhost:8090/admin/flexcity/deneme-su/declarations"))[:count]
+first, last = int(sys.argv[1]), int(sys.argv[2])
+ids = json.load(urllib.request.urlopen("http://localhost:8090/admin/flexcity/deneme-su/declarations"))[first:last]
 registered = 0
 for i in range(0, len(ids), 5000):
     body = json.dumps({"institution": "deneme-su", "declaration_ids": ids[i:i + 5000]}).encode()
@@ -108,23 +112,27 @@ for i in range(0, len(ids), 5000):
     registered += json.load(urllib.request.urlopen(request))["data"]["registered"]
 print(f"  registered {registered} new instructions for {len(ids)} declarations")
 PY
-before_events=$(published_events "$svc")
-cpu_before=$(cpu_seconds)
-started=$(date +%s.%N)
-run=$(curl -s -X POST "$svc/api/v1/scan-runs" -H "X-API-Key: $key" -H 'Content-Type: application/json' \
-  -d '{"all": true}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["data"]["id"])')
-status=RUNNING
-while [ "$status" = RUNNING ]; do
-  sleep 1
-  body=$(curl -s "$svc/api/v1/scan-runs/$run" -H "X-API-Key: $key")
-  status=$(echo "$body" | python3 -c 'import json,sys; print(json.load(sys.stdin)["data"]["status"])')
-  echo "$body" | python3 -c 'import json,sys; d=json.load(sys.stdin)["data"]; print("  ... %s/%s instructions, %s new debts" % (d["instructions_scanned"], d["instructions_total"], d["debts_found"]), end="\r")'
-done
-await_published "$svc" "$before_events" "$(echo "$body" | python3 -c 'import json,sys; print(json.load(sys.stdin)["data"]["debts_found"])')"
-drained=$(python3 -c "import time; print(f'{time.time() - $started:.1f}')")
-events=$(( $(published_events "$svc") - before_events ))
-cpu_after=$(cpu_seconds)
-echo "$body" | python3 -c "
+}
+
+# Scans the due instructions (the ones registered since the last scan) and prints the run's figures.
+scan() {
+  local before_events; before_events=$(published_events "$svc")
+  local cpu_before; cpu_before=$(cpu_seconds)
+  local started; started=$(date +%s.%N)
+  local run; run=$(curl -s -X POST "$svc/api/v1/scan-runs" -H "X-API-Key: $key" -H 'Content-Type: application/json' \
+    -d '{}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["data"]["id"])')
+  local status=RUNNING body
+  while [ "$status" = RUNNING ]; do
+    sleep 1
+    body=$(curl -s "$svc/api/v1/scan-runs/$run" -H "X-API-Key: $key")
+    status=$(echo "$body" | python3 -c 'import json,sys; print(json.load(sys.stdin)["data"]["status"])')
+    echo "$body" | python3 -c 'import json,sys; d=json.load(sys.stdin)["data"]; print("  ... %s/%s instructions, %s new debts" % (d["instructions_scanned"], d["instructions_total"], d["debts_found"]), end="\r")'
+  done
+  await_published "$svc" "$before_events" "$(echo "$body" | python3 -c 'import json,sys; print(json.load(sys.stdin)["data"]["debts_found"])')"
+  local drained; drained=$(python3 -c "import time; print(f'{time.time() - $started:.1f}')")
+  local events=$(( $(published_events "$svc") - before_events ))
+  local cpu_after; cpu_after=$(cpu_seconds)
+  echo "$body" | python3 -c "
 import json, sys
 from datetime import datetime
 d = json.load(sys.stdin)['data']
@@ -132,4 +140,14 @@ secs = (datetime.fromisoformat(d['finished_at'].replace('Z', '+00:00')) - dateti
 print(f'  {d[\"status\"]}: {d[\"instructions_scanned\"]} instructions in {secs:.1f} s = {d[\"instructions_scanned\"] / secs:,.0f} instructions/s '
       f'(target 5,000/s); {d[\"invoices_seen\"]} invoices seen, {d[\"debts_found\"]} new, failed batches {d[\"failed_batches\"]}')
 print(f'  events published $events, all on Kafka {$drained} s after the request')"
-cpu_used "$cpu_before" "$cpu_after"
+  cpu_used "$cpu_before" "$cpu_after"
+}
+
+if [ "$scan_warmup" -gt 0 ]; then
+  echo "== untimed warm-up scan of $scan_warmup standing instructions (deneme-su), so that the JIT has compiled the scan"
+  register 0 "$scan_warmup"
+  scan
+fi
+echo "== scan of $instructions standing instructions (deneme-su)"
+register "$scan_warmup" $(( scan_warmup + instructions ))
+scan
