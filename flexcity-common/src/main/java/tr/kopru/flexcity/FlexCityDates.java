@@ -44,35 +44,52 @@ public final class FlexCityDates {
 
     /** An answer's date in either format; null for null or blank. */
     public static Instant parse(String text) {
-        if (text == null || text.isBlank()) {
+        String date = normalised(text);
+        if (date == null) {
             return null;
         }
-        String trimmed = WHITESPACE.matcher(text.trim()).replaceAll(" ");
         try {
-            return OffsetDateTime.parse(trimmed, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
-        } catch (DateTimeParseException notIso) {
-            try {
-                return LocalDateTime.parse(trimmed, LEGACY).atZone(TURKEY).toInstant();
-            } catch (DateTimeParseException notLegacy) {
-                throw new FlexCityProtocolException("not a FlexCity date: '" + text + "'");
-            }
+            return isIso(date) ? OffsetDateTime.parse(date, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant()
+                    : LocalDateTime.parse(date, LEGACY).atZone(TURKEY).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new FlexCityProtocolException("not a FlexCity date: '" + text + "'");
         }
     }
 
     /** The calendar day an answer's date names, as the upstream wrote it; null for null or blank. */
     public static LocalDate day(String text) {
+        String date = normalised(text);
+        if (date == null) {
+            return null;
+        }
+        try {
+            return isIso(date) ? OffsetDateTime.parse(date, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toLocalDate()
+                    : LocalDateTime.parse(date, LEGACY).toLocalDate();
+        } catch (DateTimeParseException e) {
+            throw new FlexCityProtocolException("not a FlexCity date: '" + text + "'");
+        }
+    }
+
+    /**
+     * Which of the two formats to read: ISO starts with the year, the legacy one with the month's name. Decided up
+     * front, because trying one and catching its failure costs an exception per date on a scan's hot path.
+     */
+    private static boolean isIso(String date) {
+        return Character.isDigit(date.charAt(0));
+    }
+
+    /** Trimmed, with every run of whitespace made one space; null for null or blank. */
+    private static String normalised(String text) {
         if (text == null || text.isBlank()) {
             return null;
         }
-        String trimmed = WHITESPACE.matcher(text.trim()).replaceAll(" ");
-        try {
-            return OffsetDateTime.parse(trimmed, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toLocalDate();
-        } catch (DateTimeParseException notIso) {
-            try {
-                return LocalDateTime.parse(trimmed, LEGACY).toLocalDate();
-            } catch (DateTimeParseException notLegacy) {
-                throw new FlexCityProtocolException("not a FlexCity date: '" + text + "'");
+        String trimmed = text.trim();
+        for (int i = 0; i < trimmed.length(); i++) {
+            char c = trimmed.charAt(i);
+            if (c != ' ' && Character.isWhitespace(c) || c == ' ' && trimmed.charAt(i + 1) == ' ') {
+                return WHITESPACE.matcher(trimmed).replaceAll(" ");
             }
         }
+        return trimmed;
     }
 }

@@ -36,6 +36,7 @@ class FlexCityProtocolTest {
         assertThat(FlexCityDates.day("2017-08-21T00:00:00+03:00")).isEqualTo(LocalDate.of(2017, 8, 21));
         assertThat(FlexCityDates.day("Jan 1, 1979 12:00:00 AM")).isEqualTo(LocalDate.of(1979, 1, 1));
         assertThat(FlexCityDates.day("Feb 28, 1998 12:00:00\nAM")).isEqualTo(LocalDate.of(1998, 2, 28));
+        assertThat(FlexCityDates.day(" Mar  5, 2001\t12:00:00 AM ")).isEqualTo(LocalDate.of(2001, 3, 5));
         assertThat(FlexCityDates.parse("Jan 1, 2020 3:15:00 PM")).isEqualTo(Instant.parse("2020-01-01T12:15:00Z"));
         assertThatThrownBy(() -> FlexCityDates.day("31.12.2014")).isInstanceOf(FlexCityProtocolException.class);
     }
