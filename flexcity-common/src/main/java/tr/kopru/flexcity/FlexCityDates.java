@@ -1,10 +1,11 @@
 package tr.kopru.flexcity;
 
+import tr.kopru.runtime.time.TurkeyTime;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
@@ -19,7 +20,6 @@ public final class FlexCityDates {
 
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
-    public static final ZoneId TURKEY = ZoneId.of("Europe/Istanbul");
     private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
     private static final DateTimeFormatter LEGACY = new DateTimeFormatterBuilder().parseCaseInsensitive()
             .appendPattern("MMM d, yyyy h:mm:ss a").toFormatter(Locale.US);
@@ -29,17 +29,17 @@ public final class FlexCityDates {
 
     /** {@code instant} as a request date: Turkey time with its offset. */
     public static String format(Instant instant) {
-        return ISO.format(instant.atZone(TURKEY));
+        return ISO.format(instant.atZone(TurkeyTime.ZONE));
     }
 
     /** The start of {@code day} in Turkey, as a request date. */
     public static String startOf(LocalDate day) {
-        return ISO.format(day.atStartOfDay(TURKEY));
+        return ISO.format(day.atStartOfDay(TurkeyTime.ZONE));
     }
 
     /** The last second of {@code day} in Turkey, as a request date. */
     public static String endOf(LocalDate day) {
-        return ISO.format(day.atTime(23, 59, 59).atZone(TURKEY));
+        return ISO.format(day.atTime(23, 59, 59).atZone(TurkeyTime.ZONE));
     }
 
     /** An answer's date in either format; null for null or blank. */
@@ -50,7 +50,7 @@ public final class FlexCityDates {
         }
         try {
             return isIso(date) ? OffsetDateTime.parse(date, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant()
-                    : LocalDateTime.parse(date, LEGACY).atZone(TURKEY).toInstant();
+                    : LocalDateTime.parse(date, LEGACY).atZone(TurkeyTime.ZONE).toInstant();
         } catch (DateTimeParseException e) {
             throw new FlexCityProtocolException("not a FlexCity date: '" + text + "'");
         }

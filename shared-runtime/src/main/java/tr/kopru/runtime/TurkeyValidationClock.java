@@ -1,10 +1,11 @@
 package tr.kopru.runtime;
 
+import tr.kopru.runtime.time.TurkeyTime;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ClockProvider;
 
 import java.time.Clock;
-import java.time.ZoneId;
 
 /**
  * The clock {@code @PastOrPresent} and its kin judge dates by: Turkey's, whatever the machine's zone. Our users' days
@@ -14,8 +15,6 @@ import java.time.ZoneId;
 @ApplicationScoped
 public class TurkeyValidationClock implements ClockProvider {
 
-    public static final ZoneId TURKEY = ZoneId.of("Europe/Istanbul");
-
     private final Clock clock;
 
     public TurkeyValidationClock(Clock clock) {
@@ -24,6 +23,6 @@ public class TurkeyValidationClock implements ClockProvider {
 
     @Override
     public Clock getClock() {
-        return clock.withZone(TURKEY);
+        return clock.withZone(TurkeyTime.ZONE);
     }
 }

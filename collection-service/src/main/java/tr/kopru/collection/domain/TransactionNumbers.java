@@ -1,8 +1,9 @@
 package tr.kopru.collection.domain;
 
+import tr.kopru.runtime.time.TurkeyTime;
+
 import java.security.SecureRandom;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
 /**
@@ -13,7 +14,7 @@ import java.time.format.DateTimeFormatter;
 public final class TransactionNumbers {
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss")
-            .withZone(ZoneId.of("Europe/Istanbul"));
+            .withZone(TurkeyTime.ZONE);
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private TransactionNumbers() {

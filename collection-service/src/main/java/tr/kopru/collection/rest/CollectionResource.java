@@ -1,5 +1,7 @@
 package tr.kopru.collection.rest;
 
+import tr.kopru.runtime.time.TurkeyTime;
+
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -21,7 +23,6 @@ import tr.kopru.collection.repository.CollectionRepository;
 import tr.kopru.collection.service.CancellationService;
 import tr.kopru.collection.service.CollectCommand;
 import tr.kopru.collection.service.CollectionService;
-import tr.kopru.flexcity.FlexCityDates;
 import tr.kopru.model.event.PaymentChannel;
 import tr.kopru.model.rest.ApiResponse;
 import tr.kopru.runtime.rest.ApiException;
@@ -73,7 +74,7 @@ public class CollectionResource {
     public Uni<Response> create(@Valid @NotNull CollectionRequest request,
                                 @HeaderParam(IDEMPOTENCY_KEY) @Size(max = 100) String idempotencyKey) {
         LocalDate paidOn = request.paidOn() != null ? request.paidOn()
-                : LocalDate.ofInstant(clock.instant(), FlexCityDates.TURKEY);
+                : TurkeyTime.today(clock);
         CollectCommand command = new CollectCommand(request.institution(), request.invoiceNumber(),
                 request.declarationId(), request.amount(), paidOn, PaymentChannel.API, caller.owner(),
                 blankToNull(idempotencyKey), fingerprint(request, paidOn), null);

@@ -1,5 +1,7 @@
 package tr.kopru.collection.service;
 
+import tr.kopru.runtime.time.TurkeyTime;
+
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,7 +10,6 @@ import tr.kopru.collection.domain.CollectionState;
 import tr.kopru.collection.domain.FoundDebt;
 import tr.kopru.collection.domain.ScanRun;
 import tr.kopru.collection.repository.ScanRunRepository;
-import tr.kopru.flexcity.FlexCityDates;
 import tr.kopru.model.event.PaymentChannel;
 
 import java.time.Clock;
@@ -44,7 +45,7 @@ public class AutoCollector {
         if (due.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        LocalDate today = LocalDate.ofInstant(clock.instant(), FlexCityDates.TURKEY);
+        LocalDate today = TurkeyTime.today(clock);
         AtomicLong started = new AtomicLong();
         AtomicLong failed = new AtomicLong();
         return Multi.createFrom().iterable(due)

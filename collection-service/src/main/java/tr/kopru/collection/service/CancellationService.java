@@ -1,12 +1,13 @@
 package tr.kopru.collection.service;
 
+import tr.kopru.runtime.time.TurkeyTime;
+
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import tr.kopru.collection.client.FlexCityClient;
 import tr.kopru.collection.domain.Collection;
 import tr.kopru.collection.domain.CollectionState;
 import tr.kopru.collection.repository.CollectionRepository;
-import tr.kopru.flexcity.FlexCityDates;
 import tr.kopru.flexcity.FlexCityRejectedException;
 import tr.kopru.flexcity.FlexCityResultCode;
 import tr.kopru.runtime.rest.ApiException;
@@ -46,7 +47,7 @@ public class CancellationService {
                 throw CollectionRefusedException.conflict("Only a COLLECTED collection can be cancelled; "
                         + collection.id() + " is " + collection.state(), collection);
             }
-            LocalDate today = LocalDate.ofInstant(clock.instant(), FlexCityDates.TURKEY);
+            LocalDate today = TurkeyTime.today(clock);
             if (!collection.collectionDate().equals(today)) {
                 throw pastDay(collection, today);
             }

@@ -1,5 +1,7 @@
 package tr.kopru.collection.service;
 
+import tr.kopru.runtime.time.TurkeyTime;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
@@ -16,7 +18,6 @@ import tr.kopru.collection.domain.StandingInstruction;
 import tr.kopru.collection.repository.FoundDebtRepository;
 import tr.kopru.collection.repository.ScanRunRepository;
 import tr.kopru.collection.repository.StandingInstructionRepository;
-import tr.kopru.flexcity.FlexCityDates;
 import tr.kopru.model.Money;
 import tr.kopru.model.event.DebtFound;
 import tr.kopru.model.event.EventType;
@@ -94,7 +95,7 @@ public class InstructionScanner {
 
     /** A whole scan: the due instructions (all active ones when {@code everyone}); answers the finished run. */
     public Uni<ScanRun> scan(String trigger, boolean everyone, java.util.function.Consumer<ScanRun> onStarted) {
-        LocalDate today = LocalDate.ofInstant(clock.instant(), FlexCityDates.TURKEY);
+        LocalDate today = TurkeyTime.today(clock);
         return locks.withLock("instruction-scan", () -> instructions.countDue(today, everyone)
                         .chain(total -> runs.start(trigger, total, clock.instant()))
                         .invoke(onStarted)

@@ -1,5 +1,7 @@
 package tr.kopru.collection.service;
 
+import tr.kopru.runtime.time.TurkeyTime;
+
 import io.smallrye.mutiny.Uni;
 import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -7,7 +9,6 @@ import tr.kopru.collection.client.FlexCityClient;
 import tr.kopru.collection.domain.InstructionStatus;
 import tr.kopru.collection.domain.StandingInstruction;
 import tr.kopru.collection.repository.StandingInstructionRepository;
-import tr.kopru.flexcity.FlexCityDates;
 import tr.kopru.runtime.rest.ApiException;
 
 import java.time.Clock;
@@ -78,7 +79,7 @@ public class InstructionService {
 
     private StandingInstruction build(NewInstruction r, long declarationId, Long taxpayerId) {
         Instant now = clock.instant();
-        LocalDate today = LocalDate.ofInstant(now, FlexCityDates.TURKEY);
+        LocalDate today = LocalDate.ofInstant(now, TurkeyTime.ZONE);
         return new StandingInstruction(UUID.randomUUID(), r.institution(), declarationId, taxpayerId, r.subscriberNo(),
                 r.regionId(), r.scanEveryDays(), r.autoCollect(), InstructionStatus.ACTIVE, today, null, r.createdBy(),
                 now, now);

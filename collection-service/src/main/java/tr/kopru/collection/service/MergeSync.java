@@ -1,5 +1,7 @@
 package tr.kopru.collection.service;
 
+import tr.kopru.runtime.time.TurkeyTime;
+
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -12,7 +14,6 @@ import tr.kopru.collection.client.FlexCityMerge;
 import tr.kopru.collection.config.CollectionConfig;
 import tr.kopru.collection.repository.FoundDebtRepository;
 import tr.kopru.collection.repository.StandingInstructionRepository;
-import tr.kopru.flexcity.FlexCityDates;
 import tr.kopru.flexcity.FlexCityTransport;
 import tr.kopru.runtime.lock.DatabaseLocks;
 
@@ -60,7 +61,7 @@ public class MergeSync {
 
     /** Applies the merges of every institution in the look-back window; answers how many instructions moved. */
     public Uni<Integer> applyAll() {
-        LocalDate today = LocalDate.ofInstant(clock.instant(), FlexCityDates.TURKEY);
+        LocalDate today = TurkeyTime.today(clock);
         LocalDate from = today.minusDays(config.lookBack().toDays());
         return locks.withLock("taxpayer-merges", () -> Multi.createFrom().iterable(institutions.institutions())
                         .onItem().transformToUniAndConcatenate(institution -> flexCity.merges(institution, from, today)

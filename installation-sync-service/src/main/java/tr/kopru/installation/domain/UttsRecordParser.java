@@ -1,5 +1,7 @@
 package tr.kopru.installation.domain;
 
+import tr.kopru.runtime.time.TurkeyTime;
+
 import tr.kopru.runtime.time.PlainDateTime;
 import tr.kopru.model.Money;
 
@@ -10,7 +12,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
@@ -21,7 +22,6 @@ import java.time.format.ResolverStyle;
  */
 public final class UttsRecordParser {
 
-    public static final ZoneId TURKEY = ZoneId.of("Europe/Istanbul");
     /** Strict: 31.02.2026 is an error, not the 28th. */
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.uuuu")
             .withResolverStyle(ResolverStyle.STRICT);
@@ -104,7 +104,7 @@ public final class UttsRecordParser {
         try {
             LocalDate day = LocalDate.parse(date, DATE);
             LocalTime time = hour == null ? LocalTime.MIDNIGHT : LocalTime.parse(hour, HOUR);
-            return day.atTime(time).atZone(TURKEY).toInstant();
+            return day.atTime(time).atZone(TurkeyTime.ZONE).toInstant();
         } catch (DateTimeParseException e) {
             throw new UnreadableRecordException("activation date/hour is not dd.MM.yyyy HH:mm: '" + date + " "
                     + hour + "'");
@@ -124,7 +124,7 @@ public final class UttsRecordParser {
                 return OffsetDateTime.parse(text).toInstant();
             }
             LocalDateTime local = PlainDateTime.parse(text);
-            return (local != null ? local : LocalDateTime.parse(text)).atZone(TURKEY).toInstant();
+            return (local != null ? local : LocalDateTime.parse(text)).atZone(TurkeyTime.ZONE).toInstant();
         } catch (DateTimeException e) {
             throw new UnreadableRecordException("lastModified is not a date-time: '" + text + "'");
         }

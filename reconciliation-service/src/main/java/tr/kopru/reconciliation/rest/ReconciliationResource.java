@@ -1,5 +1,7 @@
 package tr.kopru.reconciliation.rest;
 
+import tr.kopru.runtime.time.TurkeyTime;
+
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -19,7 +21,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import tr.kopru.flexcity.FlexCityDates;
 import tr.kopru.model.rest.ApiResponse;
 import tr.kopru.reconciliation.domain.ReconciliationRun;
 import tr.kopru.reconciliation.repository.RunRepository;
@@ -105,7 +106,7 @@ public class ReconciliationResource {
     @RequiresScope("reconciliation:read")
     @Operation(summary = "The latest result of each desk for each of the last N days (default 7)")
     public Uni<ApiResponse<List<ReconciliationRun>>> summary(@QueryParam("days") @DefaultValue("7") @Min(1) @Max(366) int days) {
-        LocalDate today = LocalDate.ofInstant(clock.instant(), FlexCityDates.TURKEY);
+        LocalDate today = TurkeyTime.today(clock);
         return runs.latestPerDeskAndDay(today.minusDays(days), today).map(ApiResponse::of);
     }
 }

@@ -1,11 +1,12 @@
 package tr.kopru.reconciliation.service;
 
+import tr.kopru.runtime.time.TurkeyTime;
+
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
-import tr.kopru.flexcity.FlexCityDates;
 import tr.kopru.flexcity.FlexCityTransport;
 import tr.kopru.reconciliation.repository.RunRepository;
 
@@ -39,7 +40,7 @@ public class ReconciliationScheduler {
     @Scheduled(cron = "${kopru.reconciliation.daily:0 30 6 * * ?}", timeZone = "Europe/Istanbul",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> daily() {
-        LocalDate yesterday = LocalDate.ofInstant(clock.instant(), FlexCityDates.TURKEY).minusDays(1);
+        LocalDate yesterday = TurkeyTime.today(clock).minusDays(1);
         return Multi.createFrom().iterable(institutions.institutions())
                 .onItem().transformToUniAndConcatenate(institution -> reconciliation
                         .reconcile(institution, reconciliation.deskOf(institution, null), yesterday, DAILY, false)
