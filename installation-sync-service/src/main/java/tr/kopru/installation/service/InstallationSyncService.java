@@ -3,6 +3,7 @@ package tr.kopru.installation.service;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 import tr.kopru.installation.client.UttsClient;
@@ -92,7 +93,9 @@ public class InstallationSyncService {
      * than a recursion, so that a written page is garbage at once: memory stays flat however many pages there are.
      */
     private Uni<Void> pages(SyncRun run, String account) {
+        // Records are parsed and fingerprinted on a worker: the event loop stays free for the database and UTTS.
         PageFeed feed = new PageFeed(number -> client.page(account, number, config.pageSize())
+                .emitOn(Infrastructure.getDefaultWorkerPool())
                 .map(page -> writer.read(account, page)), config.pagesAhead());
         return Multi.createBy().repeating().uni(feed::next)
                 .whilst(page -> !page.isLast())
