@@ -1,9 +1,13 @@
 package tr.kopru.simulator.utts;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
 import tr.kopru.simulator.Json;
 import tr.kopru.simulator.SimulatorClock;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
@@ -73,8 +77,18 @@ public final class InstallationGenerator {
         return account.installations() + (long) generation * newPerGeneration;
     }
 
-    /** The record of row {@code row} (0-based) as UTTS sends it today. */
+    /** The record of row {@code row} (0-based) as UTTS sends it today, as a tree (for filtering). */
     public ObjectNode record(UttsAccount account, long row) {
+        try (TokenBuffer tokens = new TokenBuffer(Json.MAPPER, false)) {
+            write(tokens, account, row);
+            return Json.MAPPER.readTree(tokens.asParser());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Writes the record of row {@code row} (0-based) as UTTS sends it today: pages are streamed, not built. */
+    public void write(JsonGenerator json, UttsAccount account, long row) throws IOException {
         long id = (account.index() + 1) * ID_BLOCK + row + 1;
         int created = row < account.installations() ? 0 : (int) (1 + (row - account.installations()) / newPerGeneration);
         int status = (int) (hash(id, -1) % 3);
@@ -91,51 +105,53 @@ public final class InstallationGenerator {
         BigDecimal net = BigDecimal.valueOf(800 + h % 700).setScale(2, RoundingMode.UNNECESSARY);
         BigDecimal gross = net.multiply(new BigDecimal("1.20")).setScale(2, RoundingMode.HALF_UP);
         boolean turkishPrices = h % 2 == 0;
-        String taxNumber = zeroPadded(h % 10_000_000_000L, 10);
+        boolean corrupt = corruptRows.contains(row);
 
-        ObjectNode record = Json.object();
-        record.put("vehicleOrderInstallationId", id);
-        record.put("licensePlate", plate(h));
-        record.put("installationCode", "MNT-" + id);
-        record.put("companyName", account.companyName());
-        record.put("serviceName", account.companyName() + " Servis " + (1 + h % 9));
-        record.put("ttbServiceName", "TTB Servis " + (1 + h % 9));
-        record.put("ttbServiceReferenceNumber", "REF-" + (h % 100_000));
-        record.put("vehicleCompanyName", "Müşteri Lojistik " + (h % 5000) + " Ltd. Şti.");
-        record.put("taxInfoNumber", taxNumber);
-        record.put("taxInfoOffice", OFFICES[(int) (h % OFFICES.length)]);
-        record.put("driverEmail", "surucu" + id + "@example.com");
-        record.put("driverPhoneNumber", "05" + zeroPadded(h % 1_000_000_000L, 9));
-        record.put("address", "Örnek Mah. " + (h % 90 + 1) + ". Sok. No: " + (h % 40 + 1));
-        record.put("city", CITIES[(int) (h % CITIES.length)]);
-        record.put("district", DISTRICTS[(int) (h % DISTRICTS.length)]);
-        record.put("vehicleOrderInstallationStatus", STATUSES.get(status));
-        record.put("vehicleOrderInstallationStatusId", status + 1);
-        record.put("productName", PRODUCTS[(int) (h % PRODUCTS.length)]);
-        record.put("fullName", NAMES[(int) (h % NAMES.length)]);
-        record.put("technicianFullName", NAMES[(int) ((h / 7) % NAMES.length)]);
-        record.put("salePriceString", turkishPrices ? turkish(gross) : gross.toPlainString());
-        record.put("netSalePriceString", turkishPrices ? turkish(net) : net.toPlainString());
+        json.writeStartObject();
+        json.writeNumberField("vehicleOrderInstallationId", id);
+        json.writeStringField("licensePlate", plate(h));
+        json.writeStringField("installationCode", "MNT-" + id);
+        json.writeStringField("companyName", account.companyName());
+        json.writeStringField("serviceName", account.companyName() + " Servis " + (1 + h % 9));
+        json.writeStringField("ttbServiceName", "TTB Servis " + (1 + h % 9));
+        json.writeStringField("ttbServiceReferenceNumber", "REF-" + (h % 100_000));
+        json.writeStringField("vehicleCompanyName", "Müşteri Lojistik " + (h % 5000) + " Ltd. Şti.");
+        json.writeStringField("taxInfoNumber", zeroPadded(h % 10_000_000_000L, 10));
+        json.writeStringField("taxInfoOffice", OFFICES[(int) (h % OFFICES.length)]);
+        json.writeStringField("driverEmail", "surucu" + id + "@example.com");
+        json.writeStringField("driverPhoneNumber", "05" + zeroPadded(h % 1_000_000_000L, 9));
+        json.writeStringField("address", "Örnek Mah. " + (h % 90 + 1) + ". Sok. No: " + (h % 40 + 1));
+        json.writeStringField("city", CITIES[(int) (h % CITIES.length)]);
+        json.writeStringField("district", DISTRICTS[(int) (h % DISTRICTS.length)]);
+        json.writeStringField("vehicleOrderInstallationStatus", STATUSES.get(status));
+        json.writeNumberField("vehicleOrderInstallationStatusId", status + 1);
+        json.writeStringField("productName", PRODUCTS[(int) (h % PRODUCTS.length)]);
+        json.writeStringField("fullName", NAMES[(int) (h % NAMES.length)]);
+        json.writeStringField("technicianFullName", NAMES[(int) ((h / 7) % NAMES.length)]);
+        json.writeStringField("salePriceString", corrupt ? "on iki bin"
+                : turkishPrices ? turkish(gross) : gross.toPlainString());
+        json.writeStringField("netSalePriceString", turkishPrices ? turkish(net) : net.toPlainString());
         LocalDateTime installed = modifiedLocal.minusDays(1 + h % 5);
-        record.put("installmentDateString", DATE.format(installed));
-        record.put("installmentHourString", HOUR.format(installed));
-        if (status == STATUSES.size() - 1) {
-            record.put("activationDateString", DATE.format(modifiedLocal));
-            record.put("activationHourString", HOUR.format(modifiedLocal));
+        json.writeStringField("installmentDateString", DATE.format(installed));
+        json.writeStringField("installmentHourString", HOUR.format(installed));
+        boolean active = status == STATUSES.size() - 1;
+        if (corrupt) {
+            json.writeStringField("activationDateString", "31.02.2026");
+        } else if (active) {
+            json.writeStringField("activationDateString", DATE.format(modifiedLocal));
         } else {
-            record.putNull("activationDateString");
-            record.putNull("activationHourString");
+            json.writeNullField("activationDateString");
         }
-        record.put("lastModified", h % 3 == 0 ? modifiedLocal.withNano(0).toString()
+        if (active) {
+            json.writeStringField("activationHourString", HOUR.format(modifiedLocal));
+        } else {
+            json.writeNullField("activationHourString");
+        }
+        json.writeStringField("lastModified", corrupt ? "dün" : h % 3 == 0 ? modifiedLocal.withNano(0).toString()
                 : modifiedLocal.withNano((int) (h % 1000) * 1_000_000).toString());
-        record.put("hasReceiptInfo", h % 4 != 0);
-        if (corruptRows.contains(row)) {
-            record.put("salePriceString", "on iki bin");
-            record.put("activationDateString", "31.02.2026");
-            record.put("lastModified", "dün");
-        }
-        record.put("companyTypeStr", h % 3 == 0 ? "Şahıs" : "Tüzel");
-        return record;
+        json.writeBooleanField("hasReceiptInfo", h % 4 != 0);
+        json.writeStringField("companyTypeStr", h % 3 == 0 ? "Şahıs" : "Tüzel");
+        json.writeEndObject();
     }
 
     private static String plate(long h) {

@@ -1,7 +1,7 @@
 package tr.kopru.simulator.utts;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.Cookie;
@@ -10,6 +10,9 @@ import io.vertx.ext.web.RoutingContext;
 import tr.kopru.simulator.Json;
 import tr.kopru.simulator.fault.FaultInjector;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -123,37 +126,54 @@ public final class UttsApi {
             badRequest(ctx, "Dates are dd.MM.yyyy: " + e.getParsedString());
             return;
         }
-        json(ctx, 200, envelope(page(account.get(), pageNumber, pageSize, filter), true));
+        ctx.response().setStatusCode(200).putHeader("Content-Type", "application/json; charset=utf-8")
+                .end(Buffer.buffer(page(account.get(), pageNumber, pageSize, filter)));
     }
 
-    private ObjectNode page(UttsAccount account, int pageNumber, int pageSize, Predicate<JsonNode> filter) {
-        long total = generator.count(account);
-        ObjectNode item = Json.object();
-        ArrayNode items = item.putArray("items");
-        long start = (long) (pageNumber - 1) * pageSize;
-        long matching;
-        if (filter == null) {
-            matching = total;
-            for (long row = start; row < Math.min(total, start + pageSize); row++) {
-                items.add(generator.record(account, row));
-            }
-        } else {
-            matching = 0;
-            for (long row = 0; row < total; row++) {
-                ObjectNode record = generator.record(account, row);
-                if (filter.test(record)) {
-                    if (matching >= start && matching < start + pageSize) {
-                        items.add(record);
+    /** The wrapped envelope of one page, streamed record by record: a page of a thousand is never a tree. */
+    private byte[] page(UttsAccount account, int pageNumber, int pageSize, Predicate<JsonNode> filter) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(pageSize * 1200);
+        try (JsonGenerator json = Json.MAPPER.getFactory().createGenerator(out)) {
+            long total = generator.count(account);
+            long start = (long) (pageNumber - 1) * pageSize;
+            long matching;
+            json.writeStartObject();
+            json.writeObjectFieldStart("item");
+            json.writeArrayFieldStart("items");
+            if (filter == null) {
+                matching = total;
+                for (long row = start; row < Math.min(total, start + pageSize); row++) {
+                    generator.write(json, account, row);
+                }
+            } else {
+                matching = 0;
+                for (long row = 0; row < total; row++) {
+                    ObjectNode record = generator.record(account, row);
+                    if (filter.test(record)) {
+                        if (matching >= start && matching < start + pageSize) {
+                            json.writeTree(record);
+                        }
+                        matching++;
                     }
-                    matching++;
                 }
             }
+            json.writeEndArray();
+            long totalPages = (matching + pageSize - 1) / pageSize;
+            json.writeNumberField("pageNumber", pageNumber);
+            json.writeNumberField("pageSize", pageSize);
+            json.writeNumberField("totalCount", matching);
+            json.writeNumberField("totalPages", totalPages);
+            json.writeBooleanField("hasPreviousPage", pageNumber > 1);
+            json.writeBooleanField("hasNextPage", pageNumber < totalPages);
+            json.writeEndObject();
+            json.writeBooleanField("succeeded", true);
+            json.writeNullField("errors");
+            json.writeNullField("code");
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        long totalPages = (matching + pageSize - 1) / pageSize;
-        item.put("pageNumber", pageNumber).put("pageSize", pageSize).put("totalCount", matching)
-                .put("totalPages", totalPages).put("hasPreviousPage", pageNumber > 1)
-                .put("hasNextPage", pageNumber < totalPages);
-        return item;
+        return out.toByteArray();
     }
 
     /** The optional filters; null when none is given. */
