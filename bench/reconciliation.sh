@@ -45,6 +45,10 @@ total=$(echo "$sent" | sed -E 's/.*events=([0-9]+).*/\1/')
 sent_secs=$(python3 -c "import time; print(f'{time.time() - $started:.1f}')")
 echo "  sent $total events ($payments payments, $cancellations cancellations) in $sent_secs s"
 expected="$(( payments - cancellations )) $cancellations"
+# The flood's amounts: payment i is 10.00 + (i mod 1000) * 0.01, and every tenth payment is cancelled.
+expected_amount=$(python3 -c "
+from decimal import Decimal
+print(sum(Decimal(1000 + i % 1000) for i in range($payments) if i % 10) / 100)")
 for _ in $(seq 1 1200); do
   got=$(ours "$desk" "$day")
   echo "  ... ledger: $got (collected, cancelled, amount)" | tr -d '\n'; echo -ne '\r'
@@ -54,7 +58,9 @@ done
 secs=$(python3 -c "import time; print(f'{time.time() - $started:.1f}')")
 echo
 python3 -c "print(f'  ledger complete after $secs s: {$total / $secs:,.0f} events/s (target 20,000/s)')"
-echo "  ledger totals (collected count, cancelled count, collected amount): $got; expected counts $expected"
+echo "  ledger totals (collected count, cancelled count, collected amount): $got; expected $expected $expected_amount"
+[ "$(python3 -c "from decimal import Decimal; print(Decimal('${got##* }') == Decimal('$expected_amount'))")" = True ] \
+  && echo "  ledger correct" || echo "  LEDGER WRONG: collected amount ${got##* }, expected $expected_amount"
 cpu_used "$cpu_before" "$(cpu_seconds)"
 fi
 

@@ -17,6 +17,7 @@ import tr.kopru.installation.repository.SyncRunRepository;
 import tr.kopru.model.event.EventType;
 import tr.kopru.model.event.InstallationChanged;
 import tr.kopru.model.event.InstallationRecorded;
+import tr.kopru.runtime.db.IndexPlans;
 import tr.kopru.runtime.outbox.Outbox;
 import tr.kopru.runtime.outbox.OutboxMessage;
 
@@ -83,7 +84,10 @@ public class PageWriter {
     public Uni<PageOutcome> write(long runId, String account, ReadPage page) {
         Instant now = clock.instant();
         Map<Long, InstallationSnapshot> read = page.snapshots();
-        return pool.withTransaction(tx -> installations.findHashes(tx, List.copyOf(read.keySet()))
+        // A first sync grows the mirror by a million rows faster than autovacuum re-analyses it: a lookup planned
+        // from the stale statistics compared every stored row with the page's thousand ids.
+        return pool.withTransaction(tx -> IndexPlans.use(tx)
+                .chain(() -> installations.findHashes(tx, List.copyOf(read.keySet())))
                 .chain(stored -> installations.findByIds(tx, changedIds(page, stored))
                         .map(changedBefore -> classify(read, stored, changedBefore, runId, now)))
                 .chain(work -> {

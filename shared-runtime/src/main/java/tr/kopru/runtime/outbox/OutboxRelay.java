@@ -17,6 +17,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 import tr.kopru.model.event.CloudEventHeaders;
+import tr.kopru.runtime.db.IndexPlans;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -103,8 +104,7 @@ public class OutboxRelay {
         // stale: planned from the empty table, the ordered read below scanned the whole table for every batch. It
         // is told, for this transaction only, to walk the primary key.
         return pool.withTransaction(connection -> connection
-                .preparedQuery("SELECT set_config('enable_seqscan', 'off', true), "
-                        + "pg_try_advisory_xact_lock($1) AS locked")
+                .preparedQuery("SELECT " + IndexPlans.FOR_THIS_TRANSACTION + ", pg_try_advisory_xact_lock($1) AS locked")
                 .execute(Tuple.of(RELAY_LOCK))
                 .chain(rows -> rows.iterator().next().getBoolean("locked")
                         ? publishPending(connection) : Uni.createFrom().item(BatchResult.NONE)));
