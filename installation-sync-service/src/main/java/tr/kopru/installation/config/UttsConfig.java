@@ -21,6 +21,13 @@ public interface UttsConfig {
     @WithDefault("1")
     int pagesAhead();
 
+    /**
+     * Pages written at the same time, each in its own transaction (and connection); pages sharing an installation
+     * are still written one after the other.
+     */
+    @WithDefault("2")
+    int pagesWrittenAtOnce();
+
     /** How long before its expiry a cached access token is renewed. */
     @WithDefault("60s")
     Duration tokenRenewalMargin();

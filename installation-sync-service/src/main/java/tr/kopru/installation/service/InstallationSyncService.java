@@ -89,8 +89,9 @@ public class InstallationSyncService {
     }
 
     /**
-     * Reads and writes page after page until the last one, reading the next page while writing one. A stream rather
-     * than a recursion, so that a written page is garbage at once: memory stays flat however many pages there are.
+     * Reads and writes page after page until the last one, reading the next page while writing others. A stream
+     * rather than a recursion, so that a written page is garbage at once: memory stays flat however many pages there
+     * are.
      */
     private Uni<Void> pages(SyncRun run, String account) {
         // Records are parsed and fingerprinted on a worker: the event loop stays free for the database and UTTS.
@@ -99,7 +100,8 @@ public class InstallationSyncService {
                 .map(page -> writer.read(account, page)), config.pagesAhead());
         return Multi.createBy().repeating().uni(feed::next)
                 .whilst(page -> !page.isLast())
-                .onItem().transformToUniAndConcatenate(page -> writer.write(run.id(), account, page))
+                .onItem().transformToUni(new PageWrites(page -> writer.write(run.id(), account, page))::write)
+                .merge(config.pagesWrittenAtOnce())
                 .invoke(outcome -> count(account, outcome))
                 .collect().last()
                 .replaceWithVoid();
