@@ -29,10 +29,8 @@ class PageWritesTest {
 
     @Test
     void pagesWithDifferentInstallationsAreWrittenAtTheSameTime() {
-        UniAssertSubscriber<PageOutcome> first = writes.write(page(1, 10L, 11L))
-                .subscribe().withSubscriber(UniAssertSubscriber.create());
-        UniAssertSubscriber<PageOutcome> second = writes.write(page(2, 12L, 13L))
-                .subscribe().withSubscriber(UniAssertSubscriber.create());
+        UniAssertSubscriber<PageOutcome> first = write(page(1, 10L, 11L));
+        UniAssertSubscriber<PageOutcome> second = write(page(2, 12L, 13L));
 
         assertThat(started).containsExactly(1, 2);
         writing.get(2).complete(outcome(2));
@@ -42,10 +40,8 @@ class PageWritesTest {
 
     @Test
     void aPageSharingAnInstallationWithAPageBeingWrittenWaitsForItsCommit() {
-        UniAssertSubscriber<PageOutcome> first = writes.write(page(1, 10L, 11L))
-                .subscribe().withSubscriber(UniAssertSubscriber.create());
-        UniAssertSubscriber<PageOutcome> second = writes.write(page(2, 11L, 12L))
-                .subscribe().withSubscriber(UniAssertSubscriber.create());
+        UniAssertSubscriber<PageOutcome> first = write(page(1, 10L, 11L));
+        UniAssertSubscriber<PageOutcome> second = write(page(2, 11L, 12L));
 
         assertThat(started).containsExactly(1);
         writing.get(1).complete(outcome(2));
@@ -57,9 +53,8 @@ class PageWritesTest {
 
     @Test
     void aPageWaitingForAFailedPageFailsTooAndWritesNothing() {
-        writes.write(page(1, 10L)).subscribe().withSubscriber(UniAssertSubscriber.create());
-        UniAssertSubscriber<PageOutcome> second = writes.write(page(2, 10L))
-                .subscribe().withSubscriber(UniAssertSubscriber.create());
+        write(page(1, 10L));
+        UniAssertSubscriber<PageOutcome> second = write(page(2, 10L));
 
         writing.get(1).completeExceptionally(new IllegalStateException("connection lost"));
 
@@ -69,12 +64,16 @@ class PageWritesTest {
 
     @Test
     void aWrittenPageNoLongerHoldsBackTheOnesAfterIt() {
-        writes.write(page(1, 10L)).subscribe().withSubscriber(UniAssertSubscriber.create());
+        write(page(1, 10L));
         writing.get(1).complete(outcome(1));
 
-        writes.write(page(2, 10L)).subscribe().withSubscriber(UniAssertSubscriber.create());
+        write(page(2, 10L));
 
         assertThat(started).containsExactly(1, 2);
+    }
+
+    private UniAssertSubscriber<PageOutcome> write(ReadPage page) {
+        return writes.write(page).subscribe().withSubscriber(UniAssertSubscriber.create());
     }
 
     private static ReadPage page(int number, Long... installationIds) {
