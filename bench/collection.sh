@@ -43,7 +43,7 @@ curl -s -o /dev/null -X POST "$sim/admin/scenario" -H 'Content-Type: application
 
 echo "== $collections collections at $rate/s through POST /api/v1/collections"
 python3 - "$collections" "$rate" "$warmup" <<'PY'
-import http.client, json, sys, threading, time, urllib.request
+import http.client, json, subprocess, sys, threading, time, urllib.request
 from concurrent.futures import ThreadPoolExecutor
 count, rate = int(sys.argv[1]), float(sys.argv[2])
 warmup = int(sys.argv[3])
@@ -52,10 +52,10 @@ if len(invoices) < count + warmup:
     sys.exit(f"the simulator has only {len(invoices)} open invoices")
 warming, invoices = invoices[:warmup], invoices[warmup:warmup + count]
 local = threading.local()
-def published_events():
-    metrics = urllib.request.urlopen("http://localhost:8082/q/metrics").read().decode()
-    return sum(int(float(line.split()[-1])) for line in metrics.splitlines()
-               if line.startswith("kopru_outbox_published_total"))
+def lib(*call):
+    """Runs one of bench/lib.sh's helpers and answers what it prints."""
+    return subprocess.run(["bash", "-c", 'source bench/lib.sh && "$@"', "lib", *call], check=True,
+                          capture_output=True, text=True).stdout.strip()
 def post(invoice):
     if not hasattr(local, "conn"):
         local.conn = http.client.HTTPConnection("localhost", 8082, timeout=30)
@@ -71,13 +71,12 @@ def post(invoice):
                   if ";dur=" in part)
     return response.status, took, float(timing.get("flexcity", 0)), float(timing.get("app", 0))
 results = []
+published = lib("published_events", "http://localhost:8082")
 with ThreadPoolExecutor(max_workers=8) as pool:
-    published = published_events()
-    list(pool.map(post, warming))
+    collected = sum(1 for status, _, _, _ in pool.map(post, warming) if status == 201)
 # The warm-up's own aftermath (its payment-made events relayed to Kafka and ingested by the reconciliation service)
 # must not run during the timed collections: wait until they are all on Kafka, and a little longer.
-while published_events() - published < len(warming):
-    time.sleep(0.25)
+lib("await_published", "http://localhost:8082", published, str(collected))
 time.sleep(3)
 print(f"  (after {warmup} untimed warm-up collections, their events on Kafka)")
 with ThreadPoolExecutor(max_workers=32) as pool:

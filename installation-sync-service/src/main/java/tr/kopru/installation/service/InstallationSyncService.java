@@ -98,9 +98,10 @@ public class InstallationSyncService {
         PageFeed feed = new PageFeed(number -> client.page(account, number, config.pageSize())
                 .emitOn(Infrastructure.getDefaultWorkerPool())
                 .map(page -> writer.read(account, page)), config.pagesAhead());
+        PageWrites writes = new PageWrites(page -> writer.write(run.id(), account, page));
         return Multi.createBy().repeating().uni(feed::next)
                 .whilst(page -> !page.isLast())
-                .onItem().transformToUni(new PageWrites(page -> writer.write(run.id(), account, page))::write)
+                .onItem().transformToUni(writes::write)
                 .merge(config.pagesWrittenAtOnce())
                 .invoke(outcome -> count(account, outcome))
                 .collect().last()
