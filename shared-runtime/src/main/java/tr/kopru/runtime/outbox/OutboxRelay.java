@@ -3,18 +3,15 @@ package tr.kopru.runtime.outbox;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Message;
-import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 import tr.kopru.model.event.CloudEventHeaders;
 import tr.kopru.runtime.db.IndexPlans;
@@ -39,7 +36,11 @@ import java.util.UUID;
 @ApplicationScoped
 public class OutboxRelay {
 
-    /** Channel of the relay's producer; configured with acks=all and idempotence. */
+    /**
+     * Channel of the relay's producer; configured with acks=all and idempotence. The relay sends through the
+     * producer directly: an emitter's message, metadata and context bookkeeping per event cost about 15% of the
+     * service's CPU in a first installation sync.
+     */
     public static final String CHANNEL = "kopru-outbox";
 
     /** Advisory lock that keeps a second replica's relay from publishing the same rows. */
@@ -48,7 +49,7 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
     private final Pool pool;
-    private final MutinyEmitter<byte[]> emitter;
+    private final KafkaClientService kafka;
     private final OutboxStatistics statistics;
     private final Clock clock;
     private final String source;
@@ -60,8 +61,7 @@ public class OutboxRelay {
     private volatile Instant pausedUntil = Instant.MIN;
 
     public OutboxRelay(Pool pool,
-                       @Channel(CHANNEL) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 8192)
-                       MutinyEmitter<byte[]> emitter,
+                       KafkaClientService kafka,
                        OutboxStatistics statistics,
                        Clock clock,
                        @ConfigProperty(name = "quarkus.application.name") String source,
@@ -69,7 +69,7 @@ public class OutboxRelay {
                        @ConfigProperty(name = "kopru.outbox.backoff-initial") Duration backoffInitial,
                        @ConfigProperty(name = "kopru.outbox.backoff-max") Duration backoffMax) {
         this.pool = pool;
-        this.emitter = emitter;
+        this.kafka = kafka;
         this.statistics = statistics;
         this.clock = clock;
         this.source = source;
@@ -180,14 +180,10 @@ public class OutboxRelay {
         if (row.getString("data_schema") != null) {
             header(headers, CloudEventHeaders.DATA_SCHEMA, row.getString("data_schema"));
         }
-        OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
-                .withTopic(row.getString("topic"))
-                .withKey(row.getString("record_key"))
-                .withHeaders(headers)
-                .build();
-        Message<byte[]> message = Message.of(row.getString("payload").getBytes(StandardCharsets.UTF_8))
-                .addMetadata(metadata);
-        return emitter.sendMessage(message).replaceWith((Throwable) null).onFailure().recoverWithItem(t -> t);
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(row.getString("topic"), null,
+                row.getString("record_key"), row.getString("payload").getBytes(StandardCharsets.UTF_8), headers);
+        return kafka.<String, byte[]>getProducer(CHANNEL).send(record)
+                .replaceWith((Throwable) null).onFailure().recoverWithItem(t -> t);
     }
 
     private void backOff(Throwable failure, UUID failedId, int stillPending) {
