@@ -6,6 +6,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.StringSerializer;
 import tr.kopru.model.event.CloudEventHeaders;
+import tr.kopru.model.event.EventIds;
 import tr.kopru.model.event.EventType;
 import tr.kopru.model.json.ContractJson;
 
@@ -25,7 +26,7 @@ public final class ContractEvents implements AutoCloseable {
     public record Event(UUID id, EventType type, String key, Record payload) {
 
         public static Event of(EventType type, String key, Record payload) {
-            return new Event(UUID.randomUUID(), type, key, payload);
+            return new Event(EventIds.next(), type, key, payload);
         }
     }
 

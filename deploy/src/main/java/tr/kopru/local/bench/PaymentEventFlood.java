@@ -7,6 +7,7 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.StringSerializer;
 import tr.kopru.model.Money;
 import tr.kopru.model.event.CloudEventHeaders;
+import tr.kopru.model.event.EventIds;
 import tr.kopru.model.event.EventType;
 import tr.kopru.model.event.PaymentCancelled;
 import tr.kopru.model.event.PaymentChannel;
@@ -76,7 +77,7 @@ public final class PaymentEventFlood {
         long payments = Math.round(total / 1.11);
         long cancellations = 0;
         for (long i = 0; i < payments; i++) {
-            UUID paymentId = UUID.randomUUID();
+            UUID paymentId = EventIds.next();
             boolean cancelled = i % 10 == 0;
             boolean cancelFirst = cancelled && i % 40 == 0;
             if (cancelFirst) {
@@ -101,7 +102,7 @@ public final class PaymentEventFlood {
                 continue;
             }
             BigDecimal amount = amount(i);
-            pay(UUID.randomUUID(), i, AMOUNT_PLUS_A_CENT.contains(i) ? amount.add(new BigDecimal("0.01")) : amount);
+            pay(EventIds.next(), i, AMOUNT_PLUS_A_CENT.contains(i) ? amount.add(new BigDecimal("0.01")) : amount);
             if (CANCEL.contains(i)) {
                 cancel(i, amount);
             }
@@ -124,7 +125,7 @@ public final class PaymentEventFlood {
 
     private void cancel(long i, BigDecimal amount) {
         String transaction = prefix + i;
-        send(UUID.randomUUID(), EventType.PAYMENT_CANCELLED, transaction, new PaymentCancelled(institution, desk,
+        send(EventIds.next(), EventType.PAYMENT_CANCELLED, transaction, new PaymentCancelled(institution, desk,
                 transaction, firstId() + i, Money.of(amount), day, Instant.now()));
     }
 

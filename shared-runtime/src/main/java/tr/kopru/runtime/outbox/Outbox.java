@@ -5,6 +5,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import tr.kopru.model.event.EventIds;
 import tr.kopru.model.event.EventType;
 import tr.kopru.model.json.ContractJson;
 import tr.kopru.runtime.messaging.TopicNames;
@@ -44,7 +45,7 @@ public class Outbox {
     /** Appends any JSON event to any topic; {@link #append(EventType, String, Record)} is the way for contract events. */
     public Uni<OutboxEvent> append(String topic, String key, String eventType, String dataSchema, String payloadJson) {
         OutboxEvent event = new OutboxEvent();
-        event.id = UUID.randomUUID();
+        event.id = EventIds.next();
         event.topic = topic;
         event.recordKey = key;
         event.eventType = eventType;
@@ -86,7 +87,7 @@ public class Outbox {
         String[] payloads = new String[size];
         for (int i = 0; i < size; i++) {
             OutboxMessage m = messages.get(i);
-            ids[i] = UUID.randomUUID();
+            ids[i] = EventIds.next();
             topicNames[i] = m.topic();
             keys[i] = m.key();
             types[i] = m.eventType();
