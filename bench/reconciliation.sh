@@ -5,7 +5,7 @@
 #     and the ledger's totals checked against what was sent.
 #  2. Reconcile a day of COLLECTIONS collections at one desk (default 100,000) with 10 planted discrepancies (two of
 #     each kind): the time the run takes, and whether exactly the planted ones are found.
-#   bench/reconciliation.sh [EVENTS] [COLLECTIONS]
+#   bench/reconciliation.sh [EVENTS] [COLLECTIONS]      (0 skips that part)
 # Starts the local run (./kopru up --detach --no-build) if it is not running, and leaves it running.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -64,6 +64,7 @@ echo "  ledger totals (collected count, cancelled count, collected amount): $got
 cpu_used "$cpu_before" "$(cpu_seconds)"
 fi
 
+[ "$collections" -gt 0 ] || exit 0
 echo "== reconciliation of a day of $collections collections with 10 planted discrepancies"
 desk=$(( 200000 + stamp % 100000 )); day=$(day_of 8)
 book "$desk" "$day" "$collections" "REC-$stamp-" "[30, 40]" "[90, 95]"
