@@ -85,11 +85,12 @@ public class ReconciliationService {
                         return Uni.createFrom().item(run(institution, deskId, day, trigger, started, ours, theirs,
                                 false, List.of()));
                     }
-                    return flexCity.dailyReceipts(institution, deskId, day)
-                            .chain(receipts -> ledger.entries(institution, deskId, day)
-                                    .map(entries -> run(institution, deskId, day, trigger, started, ours, theirs, true,
-                                            new ReceiptMatcher(config.amountTolerance())
-                                                    .match(entries, receipts, ours, theirs))));
+                    // FlexCity's receipts and our entries are fetched side by side: a busy day is 100k of each.
+                    return Uni.combine().all().unis(flexCity.dailyReceipts(institution, deskId, day),
+                                    ledger.entries(institution, deskId, day))
+                            .with((receipts, entries) -> run(institution, deskId, day, trigger, started, ours, theirs,
+                                    true, new ReceiptMatcher(config.amountTolerance())
+                                            .match(entries, receipts, ours, theirs)));
                 }));
     }
 
