@@ -2,7 +2,7 @@ package tr.kopru.installation.domain;
 
 import tr.kopru.runtime.time.TurkeyTime;
 
-import tr.kopru.runtime.time.PlainDateTime;
+import tr.kopru.model.time.PlainDateTime;
 import tr.kopru.model.Money;
 
 import java.math.BigDecimal;

@@ -10,7 +10,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import tr.kopru.model.event.CloudEventHeaders;
 import tr.kopru.model.event.EventType;
 import tr.kopru.model.json.ContractJson;
-import tr.kopru.runtime.time.PlainDateTime;
+import tr.kopru.model.time.PlainDateTime;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

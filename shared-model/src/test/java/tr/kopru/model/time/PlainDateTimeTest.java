@@ -1,4 +1,4 @@
-package tr.kopru.runtime.time;
+package tr.kopru.model.time;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -6,6 +6,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,5 +45,22 @@ class PlainDateTimeTest {
     void refusesWhatIsNotAnInstant() {
         assertThatThrownBy(() -> PlainDateTime.parseInstant("2026-11-23T18:38:10")).isInstanceOf(DateTimeException.class);
         assertThatThrownBy(() -> PlainDateTime.parseInstant("2026-02-30T18:38:10Z")).isInstanceOf(DateTimeException.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2026-03-14", "2024-02-29", "0001-01-01"})
+    void readsPlainDatesAsLocalDateParseDoes(String text) {
+        assertThat(PlainDateTime.parseDate(text)).isEqualTo(LocalDate.parse(text));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2026-3-14", "14.03.2026", "2026-03-14T00:00", "+2026-03-14", "2026/03/14"})
+    void leavesOtherDateShapesToTheFormatter(String text) {
+        assertThat(PlainDateTime.parseDate(text)).isNull();
+    }
+
+    @Test
+    void refusesImpossiblePlainDates() {
+        assertThatThrownBy(() -> PlainDateTime.parseDate("2026-02-29")).isInstanceOf(DateTimeException.class);
     }
 }
