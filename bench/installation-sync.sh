@@ -38,8 +38,15 @@ sync() {
   local cpu_before; cpu_before=$(cpu_seconds)
   local started; started=$(date +%s.%N)
   local before_events; before_events=$(published_events "$svc")
-  local run; run=$(curl -s -X POST "$svc/api/v1/sync-runs" -H "X-API-Key: $key" -H 'Content-Type: application/json' \
-    -d '{"utts_account": "servis-a"}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["data"]["id"])')
+  local run=""
+  # 409 while the scheduled sync of the same account runs: wait for it to end, then start ours.
+  for _ in $(seq 1 300); do
+    run=$(curl -s -X POST "$svc/api/v1/sync-runs" -H "X-API-Key: $key" -H 'Content-Type: application/json' \
+      -d '{"utts_account": "servis-a"}' | python3 -c 'import json,sys; print((json.load(sys.stdin).get("data") or {}).get("id", ""))')
+    [ -n "$run" ] && break
+    sleep 2
+  done
+  [ -n "$run" ] || { echo "$label: could not start a sync of servis-a for 10 minutes"; exit 1; }
   local peak=0 status="RUNNING" body
   while [ "$status" = "RUNNING" ]; do
     sleep 2
