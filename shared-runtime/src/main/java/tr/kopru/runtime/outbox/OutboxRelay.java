@@ -4,6 +4,7 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
+import io.smallrye.reactive.messaging.kafka.KafkaProducer;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -25,6 +26,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -128,10 +130,12 @@ public class OutboxRelay {
      * once the previous one is acknowledged: a retried send can never overtake a later event of its aggregate.
      */
     private Uni<BatchResult> publishInOrder(SqlClient connection, List<Row> pending) {
+        KafkaProducer<String, byte[]> producer = Objects.requireNonNull(kafka.getProducer(CHANNEL),
+                "no Kafka producer for channel " + CHANNEL + ": is mp.messaging.outgoing." + CHANNEL + " configured?");
         Map<String, List<Row>> byAggregate = new LinkedHashMap<>();
         pending.forEach(row -> byAggregate.computeIfAbsent(row.getString("record_key"), k -> new ArrayList<>()).add(row));
         List<Uni<ChainResult>> chains = byAggregate.values().stream()
-                .map(rows -> sendInSequence(rows, 0, new ArrayList<>())).toList();
+                .map(rows -> sendInSequence(producer, rows, 0, new ArrayList<>())).toList();
         return Uni.join().all(chains).andFailFast().chain(results -> {
             List<Long> published = results.stream().flatMap(r -> r.published().stream()).toList();
             List<ChainResult> failed = results.stream().filter(r -> r.failure() != null).toList();
@@ -152,22 +156,23 @@ public class OutboxRelay {
         });
     }
 
-    private Uni<ChainResult> sendInSequence(List<Row> rows, int index, List<Long> published) {
+    private Uni<ChainResult> sendInSequence(KafkaProducer<String, byte[]> producer, List<Row> rows, int index,
+                                            List<Long> published) {
         if (index == rows.size()) {
             return Uni.createFrom().item(new ChainResult(published, null, null));
         }
         Row row = rows.get(index);
-        return send(row).chain(failure -> {
+        return send(producer, row).chain(failure -> {
             if (failure != null) {
                 return Uni.createFrom().item(new ChainResult(published, row, failure));
             }
             published.add(row.getLong("position"));
-            return sendInSequence(rows, index + 1, published);
+            return sendInSequence(producer, rows, index + 1, published);
         });
     }
 
     /** Sends one row; answers null once acknowledged, or the failure. */
-    private Uni<Throwable> send(Row row) {
+    private Uni<Throwable> send(KafkaProducer<String, byte[]> producer, Row row) {
         RecordHeaders headers = new RecordHeaders();
         header(headers, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_VALUE);
         header(headers, CloudEventHeaders.ID, row.getUUID("id").toString());
@@ -182,7 +187,7 @@ public class OutboxRelay {
         }
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(row.getString("topic"), null,
                 row.getString("record_key"), row.getString("payload").getBytes(StandardCharsets.UTF_8), headers);
-        return kafka.<String, byte[]>getProducer(CHANNEL).send(record)
+        return producer.send(record)
                 .replaceWith((Throwable) null).onFailure().recoverWithItem(t -> t);
     }
 
