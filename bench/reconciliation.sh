@@ -39,35 +39,35 @@ book() {  # desk day count prefix skip duplicate
 # Floods COUNT events for a desk of their own and waits until the ledger holds them all; prints the rate and checks
 # the ledger's totals against what was sent.   ingest COUNT DESK PREFIX [NOTE]
 ingest() {
-local count="$1" desk="$2" prefix="$3" note="${4:-}" day; day=$(day_of 9)
-local cpu_before; cpu_before=$(cpu_seconds)
-local started; started=$(date +%s.%N)
-local sent; sent=$(flood ingest localhost:19092 "$count" "$inst" "$desk" "$day" "$prefix")
-local payments cancellations total
-payments=$(echo "$sent" | sed -E 's/.*payments=([0-9]+).*/\1/')
-cancellations=$(echo "$sent" | sed -E 's/.*cancellations=([0-9]+).*/\1/')
-total=$(echo "$sent" | sed -E 's/.*events=([0-9]+).*/\1/')
-local sent_secs; sent_secs=$(python3 -c "import time; print(f'{time.time() - $started:.1f}')")
-echo "  sent $total events ($payments payments, $cancellations cancellations) in $sent_secs s"
-local expected="$(( payments - cancellations )) $cancellations"
-# The flood's amounts: payment i is 10.00 + (i mod 1000) * 0.01, and every tenth payment is cancelled.
-local expected_amount; expected_amount=$(python3 -c "
+  local count="$1" desk="$2" prefix="$3" note="${4:-}" day; day=$(day_of 9)
+  local cpu_before; cpu_before=$(cpu_seconds)
+  local started; started=$(date +%s.%N)
+  local sent; sent=$(flood ingest localhost:19092 "$count" "$inst" "$desk" "$day" "$prefix")
+  local payments cancellations total
+  payments=$(echo "$sent" | sed -E 's/.*payments=([0-9]+).*/\1/')
+  cancellations=$(echo "$sent" | sed -E 's/.*cancellations=([0-9]+).*/\1/')
+  total=$(echo "$sent" | sed -E 's/.*events=([0-9]+).*/\1/')
+  local sent_secs; sent_secs=$(python3 -c "import time; print(f'{time.time() - $started:.1f}')")
+  echo "  sent $total events ($payments payments, $cancellations cancellations) in $sent_secs s"
+  local expected="$(( payments - cancellations )) $cancellations"
+  # The flood's amounts: payment i is 10.00 + (i mod 1000) * 0.01, and every tenth payment is cancelled.
+  local expected_amount; expected_amount=$(python3 -c "
 from decimal import Decimal
 print(sum(Decimal(1000 + i % 1000) for i in range($payments) if i % 10) / 100)")
-local got
-for _ in $(seq 1 1200); do
-  got=$(ours "$desk" "$day")
-  echo "  ... ledger: $got (collected, cancelled, amount)" | tr -d '\n'; echo -ne '\r'
-  [ "${got% *}" = "$expected" ] && break
-  sleep 1
-done
-local secs; secs=$(python3 -c "import time; print(f'{time.time() - $started:.1f}')")
-echo
-python3 -c "print(f'  ledger complete after $secs s: {$total / $secs:,.0f} events/s$note')"
-echo "  ledger totals (collected count, cancelled count, collected amount): $got; expected $expected $expected_amount"
-[ "$(python3 -c "from decimal import Decimal; print(Decimal('${got##* }') == Decimal('$expected_amount'))")" = True ] \
-  && echo "  ledger correct" || echo "  LEDGER WRONG: collected amount ${got##* }, expected $expected_amount"
-cpu_used "$cpu_before" "$(cpu_seconds)"
+  local got
+  for _ in $(seq 1 1200); do
+    got=$(ours "$desk" "$day")
+    echo "  ... ledger: $got (collected, cancelled, amount)" | tr -d '\n'; echo -ne '\r'
+    [ "${got% *}" = "$expected" ] && break
+    sleep 1
+  done
+  local secs; secs=$(python3 -c "import time; print(f'{time.time() - $started:.1f}')")
+  echo
+  python3 -c "print(f'  ledger complete after $secs s: {$total / $secs:,.0f} events/s$note')"
+  echo "  ledger totals (collected count, cancelled count, collected amount): $got; expected $expected $expected_amount"
+  [ "$(python3 -c "from decimal import Decimal; print(Decimal('${got##* }') == Decimal('$expected_amount'))")" = True ] \
+    && echo "  ledger correct" || echo "  LEDGER WRONG: collected amount ${got##* }, expected $expected_amount"
+  cpu_used "$cpu_before" "$(cpu_seconds)"
 }
 
 if [ "$events" -gt 0 ]; then

@@ -8,8 +8,8 @@ import java.time.ZoneOffset;
 /**
  * Reads the plain date-time shape {@code yyyy-MM-ddTHH:mm:ss} with an optional fraction of up to nine digits (what
  * UTTS sends on every record, and what an event's {@code ce_time} and instants are before their {@code Z}) and the
- * plain date {@code yyyy-MM-dd} without the general ISO formatter, at a tenth of its cost on hot paths. Anything else is left to the formatter; impossible values (a 31st
- * of February) still fail, as {@link java.time.DateTimeException}.
+ * plain date {@code yyyy-MM-dd} without the general ISO formatter, at a tenth of its cost on hot paths. Anything else
+ * is left to the formatter; impossible values (a 31st of February) still fail, as {@link java.time.DateTimeException}.
  */
 public final class PlainDateTime {
 

@@ -113,7 +113,7 @@ public class IdempotentBatchConsumer {
         if (deadLetters.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        var producer = kafka.<String, byte[]>getProducer(OutboxRelay.CHANNEL);
+        var producer = OutboxRelay.producer(kafka);
         List<Uni<Void>> sends = deadLetters.stream()
                 .map(record -> producer.send(record).replaceWithVoid()).toList();
         return Uni.join().all(sends).andFailFast().replaceWithVoid();

@@ -130,8 +130,7 @@ public class OutboxRelay {
      * once the previous one is acknowledged: a retried send can never overtake a later event of its aggregate.
      */
     private Uni<BatchResult> publishInOrder(SqlClient connection, List<Row> pending) {
-        KafkaProducer<String, byte[]> producer = Objects.requireNonNull(kafka.getProducer(CHANNEL),
-                "no Kafka producer for channel " + CHANNEL + ": is mp.messaging.outgoing." + CHANNEL + " configured?");
+        KafkaProducer<String, byte[]> producer = producer(kafka);
         Map<String, List<Row>> byAggregate = new LinkedHashMap<>();
         pending.forEach(row -> byAggregate.computeIfAbsent(row.getString("record_key"), k -> new ArrayList<>()).add(row));
         List<Uni<ChainResult>> chains = byAggregate.values().stream()
@@ -187,8 +186,13 @@ public class OutboxRelay {
         }
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(row.getString("topic"), null,
                 row.getString("record_key"), row.getString("payload").getBytes(StandardCharsets.UTF_8), headers);
-        return producer.send(record)
-                .replaceWith((Throwable) null).onFailure().recoverWithItem(t -> t);
+        return producer.send(record).replaceWith((Throwable) null).onFailure().recoverWithItem(t -> t);
+    }
+
+    /** The producer of {@link #CHANNEL}: every record Köprü writes to Kafka (events, dead letters) leaves through it. */
+    public static KafkaProducer<String, byte[]> producer(KafkaClientService kafka) {
+        return Objects.requireNonNull(kafka.getProducer(CHANNEL),
+                "no Kafka producer for channel " + CHANNEL + ": is mp.messaging.outgoing." + CHANNEL + " configured?");
     }
 
     private void backOff(Throwable failure, UUID failedId, int stillPending) {
