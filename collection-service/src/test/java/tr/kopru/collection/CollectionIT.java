@@ -21,10 +21,15 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -147,6 +152,42 @@ class CollectionIT {
         collect(invoice, invoice.path("total").decimalValue().add(BigDecimal.ONE), key).then().statusCode(409)
                 .body("message", containsString("different request"));
         assertThat(events(Topics.PAYMENT_MADE, first.path("transaction_number").asText(), 1)).hasSize(1);
+    }
+
+    @Test
+    void requestsForTheSameInvoiceAtTheSameMomentBookItOnce() throws Exception {
+        JsonNode invoice = openInvoice(false);
+        long before = calls("flexcity/TahsilKaydiOlusturByFatura");
+        ExecutorService callers = Executors.newFixedThreadPool(8);
+        List<Integer> statuses;
+        try {
+            List<Future<Integer>> answers = callers.invokeAll(Collections.nCopies(8,
+                    () -> collect(invoice, invoice.path("total").decimalValue(), null).statusCode()));
+            statuses = new ArrayList<>();
+            for (Future<Integer> answer : answers) {
+                statuses.add(answer.get());
+            }
+        } finally {
+            callers.shutdownNow();
+        }
+
+        assertThat(statuses).containsOnly(201, 409).containsOnlyOnce(201);
+        assertThat(calls("flexcity/TahsilKaydiOlusturByFatura")).isEqualTo(before + 1);
+        assertThat(count("SELECT count(*) FROM collection WHERE invoice_number = $1",
+                invoice.path("invoice_number").asText())).isEqualTo(1);
+    }
+
+    @Test
+    void aRefusedCollectionRepeatedWithItsKeyIsReplayedNotSentAgain() {
+        JsonNode invoice = openInvoice(false);
+        BigDecimal wrong = invoice.path("total").decimalValue().add(new BigDecimal("1.00"));
+        String key = UUID.randomUUID().toString();
+        collect(invoice, wrong, key).then().statusCode(409);
+        long calls = calls("flexcity/TahsilKaydiOlusturByFatura");
+
+        collect(invoice, wrong, key).then().statusCode(200).header("Idempotent-Replayed", "true")
+                .body("data.state", is("REJECTED")).body("data.result_code", is("0512"));
+        assertThat(calls("flexcity/TahsilKaydiOlusturByFatura")).isEqualTo(calls);
     }
 
     @Test

@@ -101,6 +101,29 @@ class OutboxIT {
     }
 
     @Test
+    void anEventAppendedWithItsChangeIsWrittenOnlyIfTheChangeHappened() {
+        PaymentMade payment = payment("KPR-WITH-" + UUID.randomUUID());
+        pool.preparedQuery("INSERT INTO fixture_order (invoice_number, amount, channel) VALUES ($1, 1.00, 'api')")
+                .execute(Tuple.of(payment.invoiceNumber())).await().atMost(Duration.ofSeconds(10));
+        String change = "WITH changed AS (UPDATE fixture_order SET channel = $2 WHERE invoice_number = $1 RETURNING id)";
+
+        boolean missed = outbox.appendWith(pool, change, "changed", Tuple.of("no-such-invoice", "auto"),
+                outbox.message(EventType.PAYMENT_MADE, "no-such-invoice", payment)).await().atMost(Duration.ofSeconds(10));
+        boolean changed = outbox.appendWith(pool, change, "changed", Tuple.of(payment.invoiceNumber(), "auto"),
+                        outbox.message(EventType.PAYMENT_MADE, payment.transactionNumber(), payment))
+                .await().atMost(Duration.ofSeconds(10));
+
+        assertThat(missed).isFalse();
+        assertThat(count("SELECT count(*) FROM outbox_event WHERE record_key = $1", "no-such-invoice")).isZero();
+        assertThat(changed).isTrue();
+        assertThat(count("SELECT count(*) FROM fixture_order WHERE channel = 'auto' AND invoice_number = $1",
+                payment.invoiceNumber())).isEqualTo(1);
+        ConsumerRecord<String, String> record = awaitRecords(Topics.PAYMENT_MADE, payment.transactionNumber(), 1).get(0);
+        assertThat(KafkaHeaders.text(record, CloudEventHeaders.TYPE)).isEqualTo("tr.kopru.collection.payment-made.v1");
+        assertThat(record.value()).contains(payment.invoiceNumber());
+    }
+
+    @Test
     void nothingIsLostWhileTheBrokerIsDownAndEverythingLeavesInOrderOnceItIsBack() throws Throwable {
         String aggregateId = "ornek-belediye:KPR-OUTAGE-" + UUID.randomUUID();
         List<String> idsInOutboxOrder = new java.util.ArrayList<>();

@@ -5,11 +5,12 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
-import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import tr.kopru.collection.domain.Collection;
 import tr.kopru.collection.domain.CollectionState;
+import tr.kopru.runtime.outbox.Outbox;
+import tr.kopru.runtime.outbox.OutboxMessage;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -34,16 +35,27 @@ public class CollectionRepository {
     }
 
     private final Pool pool;
+    private final Outbox outbox;
 
-    public CollectionRepository(Pool pool) {
+    public CollectionRepository(Pool pool, Outbox outbox) {
         this.pool = pool;
+        this.outbox = outbox;
     }
 
-    /** Stores a new collection and the first line of its history, in one statement (so in one transaction). */
-    public Uni<Void> insert(Collection c, String idempotencyKey, String fingerprint) {
+    /**
+     * Stores a new collection and the first line of its history, in one statement (so in one transaction), unless
+     * its caller used the Idempotency-Key before or its invoice is held (see {@link #holding}); false when it did not.
+     * Two requests of the same moment can both pass that check: the unique indexes stop the second one.
+     */
+    public Uni<Boolean> insertUnlessHeld(Collection c, String idempotencyKey, String fingerprint) {
         return pool.preparedQuery("WITH inserted AS (INSERT INTO collection (" + CollectionRows.COLUMNS
-                        + ", idempotency_key, request_fingerprint) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, "
-                        + "$12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25) RETURNING id) "
+                        + ", idempotency_key, request_fingerprint) SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, "
+                        + "$12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25 "
+                        + "WHERE NOT EXISTS (SELECT 1 FROM collection WHERE requested_by = $20 AND idempotency_key = $24) "
+                        + "AND NOT EXISTS (SELECT 1 FROM collection WHERE institution = $2 AND invoice_number = $5 "
+                        + "AND state IN ('PENDING', 'UNKNOWN', 'COLLECTED')) "
+                        + "AND NOT EXISTS (SELECT 1 FROM settled_invoice WHERE institution = $2 AND invoice_number = $5) "
+                        + "RETURNING id) "
                         + "INSERT INTO collection_transition (collection_id, from_state, to_state, at, reason) "
                         + "SELECT id, NULL, $10, $22, $26 FROM inserted")
                 .execute(Tuple.from(new Object[] {c.id(), c.institution(), c.deskId(), c.transactionNumber(),
@@ -53,26 +65,28 @@ public class CollectionRepository {
                         c.resultReason(), c.resolveAttempts(), offset(c.nextResolveAt()), c.requestedBy(),
                         c.standingInstructionId(), offset(c.createdAt()), offset(c.updatedAt()), idempotencyKey,
                         fingerprint, "started by " + c.requestedBy()}))
-                .replaceWithVoid();
+                .map(rows -> rows.rowCount() > 0);
     }
 
     /**
-     * Moves a collection from {@code from} to {@code to.state()} with the other fields of {@code to}; false when it
-     * was no longer in {@code from} (someone else moved it first).
+     * Moves a collection from {@code from} to {@code to.state()} with the other fields of {@code to}, writes its
+     * history line and, if there is one, its event: all in one statement, so all or nothing without a transaction.
+     * False (and nothing written) when it was no longer in {@code from}: someone else moved it first.
      */
-    public Uni<Boolean> move(SqlClient tx, CollectionState from, Collection to, String reason) {
-        // One statement: the row moves and its history line is written only if it was still in "from".
-        return tx.preparedQuery("WITH moved AS (UPDATE collection SET state = $3, upstream_collection_id = $4, "
-                        + "receipt_serial = $5, receipt_number = $6, collected_at = $7, cancelled_at = $8, "
-                        + "result_code = $9, result_reason = $10, resolve_attempts = $11, next_resolve_at = $12, "
-                        + "updated_at = $13 WHERE id = $1 AND state = $2 RETURNING id) "
-                        + "INSERT INTO collection_transition (collection_id, from_state, to_state, at, reason) "
-                        + "SELECT id, $2, $3, $13, $14 FROM moved")
-                .execute(Tuple.from(new Object[] {to.id(), from.name(), to.state().name(), to.upstreamCollectionId(),
-                        to.receiptSerial(), to.receiptNumber(), offset(to.collectedAt()), offset(to.cancelledAt()),
-                        to.resultCode(), to.resultReason(), to.resolveAttempts(), offset(to.nextResolveAt()),
-                        offset(to.updatedAt()), reason}))
-                .map(rows -> rows.rowCount() > 0);
+    public Uni<Boolean> move(CollectionState from, Collection to, String reason, OutboxMessage event) {
+        String with = "WITH moved AS (UPDATE collection SET state = $3, upstream_collection_id = $4, "
+                + "receipt_serial = $5, receipt_number = $6, collected_at = $7, cancelled_at = $8, "
+                + "result_code = $9, result_reason = $10, resolve_attempts = $11, next_resolve_at = $12, "
+                + "updated_at = $13 WHERE id = $1 AND state = $2 RETURNING id)";
+        String history = "INSERT INTO collection_transition (collection_id, from_state, to_state, at, reason) "
+                + "SELECT id, $2, $3, $13, $14 FROM moved";
+        Tuple parameters = Tuple.from(new Object[] {to.id(), from.name(), to.state().name(),
+                to.upstreamCollectionId(), to.receiptSerial(), to.receiptNumber(), offset(to.collectedAt()),
+                offset(to.cancelledAt()), to.resultCode(), to.resultReason(), to.resolveAttempts(),
+                offset(to.nextResolveAt()), offset(to.updatedAt()), reason});
+        return event == null
+                ? pool.preparedQuery(with + " " + history).execute(parameters).map(rows -> rows.rowCount() > 0)
+                : outbox.appendWith(pool, with + ", history AS (" + history + ")", "moved", parameters, event);
     }
 
     /** Records a failed attempt to resolve, and when to try next (null: no more tries, an operator decides). */
@@ -168,8 +182,8 @@ public class CollectionRepository {
                 });
     }
 
-    public Uni<Void> markSettled(SqlClient tx, String institution, String invoiceNumber, Instant at, String reason) {
-        return tx.preparedQuery("INSERT INTO settled_invoice (institution, invoice_number, settled_at, reason) "
+    public Uni<Void> markSettled(String institution, String invoiceNumber, Instant at, String reason) {
+        return pool.preparedQuery("INSERT INTO settled_invoice (institution, invoice_number, settled_at, reason) "
                         + "VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING")
                 .execute(Tuple.of(institution, invoiceNumber, offset(at), reason)).replaceWithVoid();
     }

@@ -1,7 +1,6 @@
 package tr.kopru.collection.service;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
@@ -34,16 +33,14 @@ public class CollectionService {
     private static final Logger LOG = Logger.getLogger(CollectionService.class);
     private static final String UNIQUE_VIOLATION = "23505";
 
-    private final Pool pool;
     private final CollectionRepository collections;
     private final CollectionTransitions transitions;
     private final FlexCityClient flexCity;
     private final CollectionConfig config;
     private final Clock clock;
 
-    public CollectionService(Pool pool, CollectionRepository collections, CollectionTransitions transitions,
+    public CollectionService(CollectionRepository collections, CollectionTransitions transitions,
                              FlexCityClient flexCity, CollectionConfig config, Clock clock) {
-        this.pool = pool;
         this.collections = collections;
         this.transitions = transitions;
         this.flexCity = flexCity;
@@ -51,12 +48,28 @@ public class CollectionService {
         this.clock = clock;
     }
 
+    /**
+     * Stores the collection unless its Idempotency-Key was used before or its invoice is held, in one round trip;
+     * only a stored collection goes to FlexCity. Otherwise (or when a request of the same moment won the race on the
+     * unique indexes) the answer is the key's first result, or a 409 saying what holds the invoice.
+     */
     public Uni<CollectResult> collect(CollectCommand command) {
-        flexCity.institution(command.institution());
-        Uni<Optional<CollectionRepository.Keyed>> earlier = command.idempotencyKey() == null
-                ? Uni.createFrom().item(Optional.empty())
-                : collections.findByIdempotencyKey(command.requestedBy(), command.idempotencyKey());
-        return earlier.chain(keyed -> keyed.isPresent() ? replay(command, keyed.get()) : start(command));
+        Instant now = clock.instant();
+        Collection pending = new Collection(UUID.randomUUID(), command.institution(),
+                flexCity.institution(command.institution()).deskId(), TransactionNumbers.next(now),
+                command.invoiceNumber(), command.declarationId(), command.amount(), command.paidOn(), command.channel(),
+                CollectionState.PENDING, null, null, null, null, null, null, null, 0, null, command.requestedBy(),
+                command.standingInstructionId(), now, now);
+        return collections.insertUnlessHeld(pending, command.idempotencyKey(), command.fingerprint())
+                .onFailure(e -> e instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState()))
+                .recoverWithItem(false)
+                .chain(inserted -> {
+                    if (!inserted) {
+                        return notStarted(command);
+                    }
+                    UpstreamTime upstream = new UpstreamTime();
+                    return send(pending, upstream).map(collection -> new CollectResult(collection, false, upstream.total()));
+                });
     }
 
     private Uni<CollectResult> replay(CollectCommand command, CollectionRepository.Keyed keyed) {
@@ -67,15 +80,25 @@ public class CollectionService {
         return Uni.createFrom().item(new CollectResult(keyed.collection(), true, java.time.Duration.ZERO));
     }
 
-    private Uni<CollectResult> start(CollectCommand command) {
-        return collections.holding(command.institution(), command.invoiceNumber()).chain(hold -> {
-            if (hold.settledElsewhere()) {
-                return Uni.createFrom().failure(CollectionRefusedException.conflict(
-                        "Invoice " + command.invoiceNumber() + " was paid through another channel", null));
-            }
-            return hold.collection().isPresent() ? Uni.createFrom().failure(held(hold.collection().get()))
-                    : insertAndSend(command);
-        });
+    /** Why a collection was not stored: the same key's first result, or what holds the invoice. */
+    private Uni<CollectResult> notStarted(CollectCommand command) {
+        Uni<Optional<CollectionRepository.Keyed>> keyed = command.idempotencyKey() == null
+                ? Uni.createFrom().item(Optional.empty())
+                : collections.findByIdempotencyKey(command.requestedBy(), command.idempotencyKey());
+        return keyed.chain(found -> found.isPresent() ? replay(command, found.get())
+                : collections.holding(command.institution(), command.invoiceNumber())
+                .chain(hold -> Uni.createFrom().failure(refusal(command, hold))));
+    }
+
+    private static CollectionRefusedException refusal(CollectCommand command, CollectionRepository.Hold hold) {
+        if (hold.settledElsewhere()) {
+            return CollectionRefusedException.conflict("Invoice " + command.invoiceNumber()
+                    + " was paid through another channel", null);
+        }
+        return hold.collection().map(CollectionService::held)
+                // Its holder finished between our insert and this look: the caller may simply try again.
+                .orElseGet(() -> CollectionRefusedException.conflict("Invoice " + command.invoiceNumber()
+                        + " is being collected right now", null));
     }
 
     private static CollectionRefusedException held(Collection holder) {
@@ -84,39 +107,6 @@ public class CollectionService {
                 : "Invoice " + holder.invoiceNumber() + " has collection " + holder.id() + " in progress ("
                 + holder.state() + "); no other one starts until its outcome is known";
         return CollectionRefusedException.conflict(why, holder);
-    }
-
-    private Uni<CollectResult> insertAndSend(CollectCommand command) {
-        Instant now = clock.instant();
-        Collection pending = new Collection(UUID.randomUUID(), command.institution(),
-                flexCity.institution(command.institution()).deskId(), TransactionNumbers.next(now),
-                command.invoiceNumber(), command.declarationId(), command.amount(), command.paidOn(), command.channel(),
-                CollectionState.PENDING, null, null, null, null, null, null, null, 0, null, command.requestedBy(),
-                command.standingInstructionId(), now, now);
-        return collections.insert(pending, command.idempotencyKey(), command.fingerprint())
-                .map(inserted -> Optional.of(pending))
-                .onFailure(e -> e instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState()))
-                .recoverWithItem(Optional.empty())
-                .chain(inserted -> {
-                    if (inserted.isEmpty()) {
-                        return raced(command);
-                    }
-                    UpstreamTime upstream = new UpstreamTime();
-                    return send(inserted.get(), upstream)
-                            .map(collection -> new CollectResult(collection, false, upstream.total()));
-                });
-    }
-
-    /** Lost a race on the unique indexes: the same key, or the same invoice, started at the same moment. */
-    private Uni<CollectResult> raced(CollectCommand command) {
-        Uni<Optional<CollectionRepository.Keyed>> keyed = command.idempotencyKey() == null
-                ? Uni.createFrom().item(Optional.empty())
-                : collections.findByIdempotencyKey(command.requestedBy(), command.idempotencyKey());
-        return keyed.chain(found -> found.isPresent() ? replay(command, found.get())
-                : collections.holding(command.institution(), command.invoiceNumber())
-                .chain(hold -> Uni.createFrom().failure(hold.collection().map(CollectionService::held)
-                        .orElseGet(() -> CollectionRefusedException.conflict("Invoice " + command.invoiceNumber()
-                                + " is being collected right now", null)))));
     }
 
     private Uni<Collection> send(Collection pending, UpstreamTime upstream) {
@@ -154,8 +144,8 @@ public class CollectionService {
                                     "Invoice " + pending.invoiceNumber() + " was already collected at our desk "
                                             + "under another transaction", rejected))));
             case COLLECTED_ELSEWHERE -> transitions.rejected(pending, code.code(), e.upstreamMessage())
-                    .call(rejected -> pool.withTransaction(tx -> collections.markSettled(tx, pending.institution(),
-                            pending.invoiceNumber(), clock.instant(), "0530 " + e.upstreamMessage())))
+                    .call(rejected -> collections.markSettled(pending.institution(), pending.invoiceNumber(),
+                            clock.instant(), "0530 " + e.upstreamMessage()))
                     .chain(rejected -> Uni.createFrom().failure(CollectionRefusedException.conflict(
                             "Invoice " + pending.invoiceNumber() + " was collected outside Köprü; it is marked settled",
                             rejected)));

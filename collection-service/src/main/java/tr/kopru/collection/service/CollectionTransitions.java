@@ -2,7 +2,6 @@ package tr.kopru.collection.service;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import tr.kopru.flexcity.FlexCityReceipt;
 import tr.kopru.collection.domain.Collection;
@@ -16,24 +15,20 @@ import tr.kopru.runtime.outbox.OutboxMessage;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 
 /**
  * The state changes of a collection, each committed with its history row and, where there is one, its event in
- * one transaction. A collection resolved from UNKNOWN publishes exactly the event a direct success does.
+ * one statement. A collection resolved from UNKNOWN publishes exactly the event a direct success does.
  */
 @ApplicationScoped
 public class CollectionTransitions {
 
-    private final Pool pool;
     private final CollectionRepository collections;
     private final Outbox outbox;
     private final Clock clock;
     private final MeterRegistry metrics;
 
-    public CollectionTransitions(Pool pool, CollectionRepository collections, Outbox outbox, Clock clock,
-                                 MeterRegistry metrics) {
-        this.pool = pool;
+    public CollectionTransitions(CollectionRepository collections, Outbox outbox, Clock clock, MeterRegistry metrics) {
         this.collections = collections;
         this.outbox = outbox;
         this.clock = clock;
@@ -78,15 +73,9 @@ public class CollectionTransitions {
     }
 
     private Uni<Collection> move(Collection from, Collection to, String reason, OutboxMessage event) {
-        return pool.withTransaction(tx -> collections.move(tx, from.state(), to, reason)
-                .chain(moved -> {
-                    if (!moved) {
-                        return Uni.createFrom().failure(new IllegalStateException("collection " + from.id()
-                                + " left " + from.state() + " meanwhile"));
-                    }
-                    return event == null ? Uni.createFrom().item(to)
-                            : outbox.appendAll(tx, List.of(event)).replaceWith(to);
-                }))
+        return collections.move(from.state(), to, reason, event)
+                .chain(moved -> moved ? Uni.createFrom().item(to) : Uni.createFrom().failure(
+                        new IllegalStateException("collection " + from.id() + " left " + from.state() + " meanwhile")))
                 .invoke(done -> metrics.counter("kopru.collections.transitions", "from", from.state().name(),
                         "to", done.state().name()).increment());
     }

@@ -23,6 +23,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class Outbox {
 
+    private static final String COLUMNS = "id, topic, record_key, event_type, data_schema, payload, created_at";
+
     private final Clock clock;
     private final TopicNames topics;
 
@@ -70,6 +72,28 @@ public class Outbox {
     }
 
     /**
+     * Appends an event in the very statement that makes the change it announces, so that the two need no transaction
+     * (one round trip instead of four). {@code with} is a {@code WITH} clause of data-modifying queries with the
+     * parameters {@code parameters}; one of them, {@code changed}, returns the rows changed. The event is written
+     * only if it returned one, and the answer says whether it did.
+     */
+    public Uni<Boolean> appendWith(SqlClient client, String with, String changed, Tuple parameters,
+                                   OutboxMessage message) {
+        int first = parameters.size() + 1;
+        StringBuilder values = new StringBuilder();
+        for (int i = first; i < first + 7; i++) {
+            values.append(i == first ? "$" : ", $").append(i);
+        }
+        parameters.addUUID(EventIds.next()).addString(message.topic()).addString(message.key())
+                .addString(message.eventType()).addString(message.dataSchema()).addString(message.payloadJson())
+                .addOffsetDateTime(OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
+        return client.preparedQuery(with + " INSERT INTO outbox_event (" + COLUMNS + ") SELECT " + values + " FROM "
+                        + changed + " LIMIT 1")
+                .execute(parameters)
+                .map(rows -> rows.rowCount() > 0);
+    }
+
+    /**
      * Appends many events in one round trip inside {@code transaction}, the SQL transaction of a service that works
      * with the reactive client directly (bulk work) rather than through Panache.
      */
@@ -95,8 +119,7 @@ public class Outbox {
             payloads[i] = m.payloadJson();
         }
         // One statement for the whole list (unnest keeps the order of the arrays, so positions follow the list).
-        return transaction.preparedQuery("INSERT INTO outbox_event "
-                        + "(id, topic, record_key, event_type, data_schema, payload, created_at) "
+        return transaction.preparedQuery("INSERT INTO outbox_event (" + COLUMNS + ") "
                         + "SELECT id, topic, record_key, event_type, data_schema, payload, $7 FROM unnest("
                         + "$1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) "
                         + "WITH ORDINALITY AS e(id, topic, record_key, event_type, data_schema, payload, n) ORDER BY n")
