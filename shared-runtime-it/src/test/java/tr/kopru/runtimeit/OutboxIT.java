@@ -124,6 +124,23 @@ class OutboxIT {
     }
 
     @Test
+    void aRelayWhoseListeningConnectionIsCutListensAgainAndStillPublishesAtOnce() throws Throwable {
+        String listening = "SELECT count(*) FROM pg_stat_activity WHERE usename = current_user "
+                + "AND query LIKE 'LISTEN%' AND pid <> pg_backend_pid()";
+        assertThat(count(listening)).isEqualTo(1);
+        pool.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = current_user "
+                + "AND query LIKE 'LISTEN%' AND pid <> pg_backend_pid()").execute().await().atMost(Duration.ofSeconds(10));
+        await().atMost(Duration.ofSeconds(10)).until(() -> count(listening) == 1);
+
+        PaymentMade payment = payment("KPR-RELISTEN-" + UUID.randomUUID());
+        VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(
+                () -> outbox.append(EventType.PAYMENT_MADE, payment.transactionNumber(), payment)));
+
+        // The relay polls only hourly in this module: the event leaves because its commit woke the relay.
+        assertThat(awaitRecords(Topics.PAYMENT_MADE, payment.transactionNumber(), 1)).hasSize(1);
+    }
+
+    @Test
     void nothingIsLostWhileTheBrokerIsDownAndEverythingLeavesInOrderOnceItIsBack() throws Throwable {
         String aggregateId = "ornek-belediye:KPR-OUTAGE-" + UUID.randomUUID();
         List<String> idsInOutboxOrder = new java.util.ArrayList<>();
@@ -186,6 +203,10 @@ class OutboxIT {
 
     private long fixtureOrders(String invoiceNumber) {
         return count("SELECT count(*) FROM fixture_order WHERE invoice_number = $1", invoiceNumber);
+    }
+
+    private long count(String sql) {
+        return pool.query(sql).execute().await().atMost(Duration.ofSeconds(10)).iterator().next().getLong(0);
     }
 
     private long count(String sql, String parameter) {

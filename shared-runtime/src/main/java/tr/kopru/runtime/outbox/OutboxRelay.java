@@ -5,6 +5,7 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import io.smallrye.reactive.messaging.kafka.KafkaProducer;
+import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -28,10 +29,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Publishes pending outbox rows to Kafka, in position order for each aggregate, and deletes them only after the
- * broker's acknowledgement. One replica relays at a time (a PostgreSQL advisory lock). When a send fails, the rows from the
+ * broker's acknowledgement. It runs when a commit wakes it (see {@link OutboxListener}), gathering what commits within
+ * {@code kopru.outbox.wake-delay}, and on a poll that catches whatever a lost notification left behind. One replica relays at a time (a PostgreSQL advisory lock). When a send fails, the rows from the
  * first failure on stay pending and the relay backs off, so nothing is lost while Kafka is away; a row may then be
  * sent twice, and consumers deduplicate on its id.
  */
@@ -59,23 +63,32 @@ public class OutboxRelay {
     private final Duration backoffInitial;
     private final Duration backoffMax;
 
+    private final Vertx vertx;
+    private final Duration wakeDelay;
+    private final AtomicBoolean wakeScheduled = new AtomicBoolean();
+    /** Runs asked for since the current one started (0: none running); see {@link #relay}. */
+    private final AtomicInteger requested = new AtomicInteger();
     private volatile int consecutiveFailures;
     private volatile Instant pausedUntil = Instant.MIN;
 
     public OutboxRelay(Pool pool,
+                       Vertx vertx,
                        KafkaClientService kafka,
                        OutboxStatistics statistics,
                        Clock clock,
                        @ConfigProperty(name = "quarkus.application.name") String source,
                        @ConfigProperty(name = "kopru.outbox.batch-size") int batchSize,
+                       @ConfigProperty(name = "kopru.outbox.wake-delay") Duration wakeDelay,
                        @ConfigProperty(name = "kopru.outbox.backoff-initial") Duration backoffInitial,
                        @ConfigProperty(name = "kopru.outbox.backoff-max") Duration backoffMax) {
         this.pool = pool;
+        this.vertx = vertx;
         this.kafka = kafka;
         this.statistics = statistics;
         this.clock = clock;
         this.source = source;
         this.batchSize = batchSize;
+        this.wakeDelay = wakeDelay;
         this.backoffInitial = backoffInitial;
         this.backoffMax = backoffMax;
     }
@@ -83,11 +96,50 @@ public class OutboxRelay {
     @Scheduled(every = "${kopru.outbox.relay-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> relayPending() {
-        LOG.tracef("Outbox relay run (paused until %s)", pausedUntil);
-        if (clock.instant().isBefore(pausedUntil)) {
-            return Uni.createFrom().voidItem();
+        return relay();
+    }
+
+    /** Events were committed: relays them after the wake delay, together with whatever else commits meanwhile. */
+    void wake() {
+        if (wakeScheduled.compareAndSet(false, true)) {
+            vertx.setTimer(Math.max(1, wakeDelay.toMillis()), id -> {
+                wakeScheduled.set(false);
+                relayDetached();
+            });
         }
-        return drain().chain(this::refreshStatistics);
+    }
+
+    private void relayDetached() {
+        relay().subscribe().with(done -> { }, failure -> LOG.warnf("Outbox relay run failed: %s", failure.getMessage()));
+    }
+
+    /**
+     * One run at a time in this process (and one replica at a time, see {@link #relayBatch}), none while backing
+     * off. Asked again while it runs, it runs once more right after: the running batch may have been read before
+     * the commit that asked. A run that failed leaves the next one to its backoff's timer.
+     */
+    private Uni<Void> relay() {
+        return Uni.createFrom().deferred(() -> {
+            LOG.tracef("Outbox relay run (paused until %s)", pausedUntil);
+            if (clock.instant().isBefore(pausedUntil) || requested.getAndIncrement() > 0) {
+                return Uni.createFrom().voidItem();
+            }
+            return drainWhileRequested();
+        });
+    }
+
+    private Uni<Void> drainWhileRequested() {
+        int asked = requested.get();
+        return drain().chain(this::refreshStatistics)
+                .onFailure().invoke(() -> requested.set(0))
+                .chain(() -> {
+                    boolean again = requested.addAndGet(-asked) > 0;
+                    if (again && clock.instant().isBefore(pausedUntil)) {
+                        requested.set(0);
+                        again = false;
+                    }
+                    return again ? drainWhileRequested() : Uni.createFrom().voidItem();
+                });
     }
 
     /**
@@ -201,6 +253,7 @@ public class OutboxRelay {
         Duration pause = backoffInitial.multipliedBy(factor);
         pause = pause.compareTo(backoffMax) > 0 ? backoffMax : pause;
         pausedUntil = clock.instant().plus(pause);
+        vertx.setTimer(pause.toMillis() + 1, id -> relayDetached());
         statistics.recordFailure(failure.getMessage());
         LOG.warnf("Outbox relay stopped at event %s (%s); %d event(s) stay pending; next try in %d ms",
                 failedId, failure.getMessage(), stillPending, pause.toMillis());
