@@ -16,9 +16,12 @@ source bench/lib.sh
 collections="${1:-1000}"
 rate="${2:-100}"
 instructions="${3:-100000}"
-# Untimed collections first, so that the JIT has compiled the request path: a fresh JVM on 2 cores keeps compiling
-# for several thousand (p99 overhead after 2,000: ~100 ms; after 8,000: 6-8 ms). WARMUP=0 measures a cold JVM.
-warmup="${WARMUP:-8000}"
+# Untimed collections first, so that the JIT has compiled the request path. A fresh service on 2 cores keeps its C2
+# compiler busy for 20,000-30,000 collections (half a core at 100/s after 8,000), and that compiling, not the service,
+# set the p99. By default (WARMUP=auto) it collects in rounds of 2,000 until the service's JIT spent under 5% of a
+# round compiling (jstat), at most WARMUP_MAX (40,000). WARMUP=N collects N instead; WARMUP=0 measures a cold JVM.
+warmup="${WARMUP:-auto}"
+warmup_max="${WARMUP_MAX:-40000}"
 # The same for the scan: an untimed scan of this many other instructions first (SCAN_WARMUP=0 measures a cold JVM).
 scan_warmup="${SCAN_WARMUP:-20000}"
 key="kopru-local-demo-key"
@@ -35,22 +38,24 @@ s = json.load(sys.stdin)
 for i in s['institutions']:
     i['seed'] = int(time.time())
     if i['code'] == 'ornek-belediye':
-        i['taxpayers'] = max(i['taxpayers'], $collections + $warmup)
+        i['taxpayers'] = max(i['taxpayers'], $collections + ($warmup_max if '$warmup' == 'auto' else int('$warmup')))
     if i['code'] == 'deneme-su':
         i['taxpayers'] = max(i['taxpayers'], int(($instructions + $scan_warmup) / 1.45) + 1)
 print(json.dumps(s))")
 curl -s -o /dev/null -X POST "$sim/admin/scenario" -H 'Content-Type: application/json' -d "$scenario"
 
 echo "== $collections collections at $rate/s through POST /api/v1/collections"
-python3 - "$collections" "$rate" "$warmup" <<'PY'
-import http.client, json, subprocess, sys, threading, time, urllib.request
+python3 - "$collections" "$rate" "$warmup" "$warmup_max" "$(cat .kopru/run/04-collection-service.pid)" <<'PY'
+import http.client, json, shutil, subprocess, sys, threading, time, urllib.request
 from concurrent.futures import ThreadPoolExecutor
 count, rate = int(sys.argv[1]), float(sys.argv[2])
-warmup = int(sys.argv[3])
+auto = sys.argv[3] == "auto" and shutil.which("jstat") is not None
+warmup = int(sys.argv[4]) if auto else 8000 if sys.argv[3] == "auto" else int(sys.argv[3])
+service_pid = sys.argv[5]
 invoices = json.load(urllib.request.urlopen("http://localhost:8090/admin/flexcity/ornek-belediye/invoices"))
 if len(invoices) < count + warmup:
     sys.exit(f"the simulator has only {len(invoices)} open invoices")
-warming, invoices = invoices[:warmup], invoices[warmup:warmup + count]
+invoices, warming = invoices[:count], invoices[count:count + warmup]
 local = threading.local()
 def lib(*call):
     """Runs one of bench/lib.sh's helpers and answers what it prints."""
@@ -70,15 +75,31 @@ def post(invoice):
     timing = dict(part.strip().split(";dur=") for part in (response.getheader("Server-Timing") or "").split(",")
                   if ";dur=" in part)
     return response.status, took, float(timing.get("flexcity", 0)), float(timing.get("app", 0))
+def compile_seconds():
+    """The service JVM's time spent JIT-compiling so far (jstat -compiler's Time column)."""
+    lines = subprocess.run(["jstat", "-compiler", service_pid], capture_output=True, text=True).stdout.splitlines()
+    return float(lines[1].split()[lines[0].split().index("Time")]) if len(lines) > 1 else 0.0
 results = []
 published = lib("published_events", "http://localhost:8082")
+collected, warmed, compiling = 0, 0, None
 with ThreadPoolExecutor(max_workers=8) as pool:
-    collected = sum(1 for status, _, _, _ in pool.map(post, warming) if status == 201)
+    while warmed < len(warming):
+        batch = warming[warmed:warmed + (2000 if auto else len(warming))]
+        compiled_before, started = (compile_seconds() if auto else 0), time.perf_counter()
+        collected += sum(1 for status, _, _, _ in pool.map(post, batch) if status == 201)
+        warmed += len(batch)
+        if auto:
+            compiling = (compile_seconds() - compiled_before) / (time.perf_counter() - started)
+            print(f"  ... warm-up {warmed}: JIT compiling {compiling:.0%} of the time", end="\r", flush=True)
+            if compiling < 0.05:
+                break
 # The warm-up's own aftermath (its payment-made events relayed to Kafka and ingested by the reconciliation service)
 # must not run during the timed collections: wait until they are all on Kafka, and a little longer.
 lib("await_published", "http://localhost:8082", published, str(collected))
 time.sleep(3)
-print(f"  (after {warmup} untimed warm-up collections, their events on Kafka)")
+print(f"  (after {warmed} untimed warm-up collections"
+      + (f", the JIT compiling {compiling:.0%} of the last 2,000's time" if compiling is not None else "")
+      + ", their events on Kafka)")
 with ThreadPoolExecutor(max_workers=32) as pool:
     futures, start = [], time.perf_counter()
     for i, invoice in enumerate(invoices):
