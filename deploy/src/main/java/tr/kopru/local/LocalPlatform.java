@@ -175,8 +175,11 @@ public final class LocalPlatform {
         }
         requirePortFree(service.port(), service.module());
         System.out.print("Starting " + service.module() + " on port " + service.port() + " ... ");
-        List<String> command = List.of(javaExecutable(), "-Xmx320m", "-Dquarkus.profile=local", "-jar",
-                service.runnableJar().toString());
+        // The collector a pod gets: under its 768 MiB limit the JVM is not "server class" and picks the serial
+        // collector, where on a large laptop it would pick G1 (whose barriers cost a first installation sync of
+        // 1M records about a quarter more service CPU).
+        List<String> command = List.of(javaExecutable(), "-Xmx320m", "-XX:+UseSerialGC", "-Dquarkus.profile=local",
+                "-jar", service.runnableJar().toString());
         ManagedProcess process = launch(service.module(), command, Map.of(
                 "QUARKUS_HTTP_PORT", Integer.toString(service.port()),
                 "KAFKA_BOOTSTRAP_SERVERS", kafka,
