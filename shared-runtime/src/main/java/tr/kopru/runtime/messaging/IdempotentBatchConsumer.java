@@ -14,7 +14,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 import tr.kopru.model.event.EventType;
-import tr.kopru.runtime.outbox.OutboxRelay;
+import tr.kopru.runtime.outbox.OutboxPublisher;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -113,7 +113,7 @@ public class IdempotentBatchConsumer {
         if (deadLetters.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        var producer = OutboxRelay.producer(kafka);
+        var producer = OutboxPublisher.producer(kafka);
         List<Uni<Void>> sends = deadLetters.stream()
                 .map(record -> producer.send(record).replaceWithVoid()).toList();
         return Uni.join().all(sends).andFailFast().replaceWithVoid();

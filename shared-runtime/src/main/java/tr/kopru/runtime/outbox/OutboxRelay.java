@@ -3,51 +3,35 @@ package tr.kopru.runtime.outbox;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.kafka.KafkaClientService;
-import io.smallrye.reactive.messaging.kafka.KafkaProducer;
 import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-import tr.kopru.model.event.CloudEventHeaders;
 import tr.kopru.runtime.db.IndexPlans;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Publishes pending outbox rows to Kafka, in position order for each aggregate, and deletes them only after the
- * broker's acknowledgement. It runs when a commit wakes it (see {@link OutboxListener}), gathering what commits within
- * {@code kopru.outbox.wake-delay}, and on a poll that catches whatever a lost notification left behind. One replica relays at a time (a PostgreSQL advisory lock). When a send fails, the rows from the
- * first failure on stay pending and the relay backs off, so nothing is lost while Kafka is away; a row may then be
- * sent twice, and consumers deduplicate on its id.
+ * broker's acknowledgement ({@link OutboxPublisher} sends them). It runs when a commit wakes it (see
+ * {@link OutboxListener}), gathering what commits within {@code kopru.outbox.wake-delay}, and on a poll that catches
+ * whatever a lost notification left behind. One replica relays at a time (a PostgreSQL advisory lock). When a send
+ * fails, the rows from the first failure on stay pending and the relay backs off, so nothing is lost while Kafka is
+ * away; a row may then be sent twice, and consumers deduplicate on its id.
  */
 @ApplicationScoped
 public class OutboxRelay {
-
-    /**
-     * Channel of the relay's producer; configured with acks=all and idempotence. The relay sends through the
-     * producer directly: an emitter's message, metadata and context bookkeeping per event cost about 15% of the
-     * service's CPU in a first installation sync.
-     */
-    public static final String CHANNEL = "kopru-outbox";
 
     /** Advisory lock that keeps a second replica's relay from publishing the same rows. */
     private static final long RELAY_LOCK = 0x6b6f7072755f6f62L;
@@ -55,16 +39,15 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
     private final Pool pool;
-    private final KafkaClientService kafka;
+    private final Vertx vertx;
+    private final OutboxPublisher publisher;
     private final OutboxStatistics statistics;
     private final Clock clock;
-    private final String source;
     private final int batchSize;
+    private final Duration wakeDelay;
     private final Duration backoffInitial;
     private final Duration backoffMax;
 
-    private final Vertx vertx;
-    private final Duration wakeDelay;
     private final AtomicBoolean wakeScheduled = new AtomicBoolean();
     /** Runs asked for since the current one started (0: none running); see {@link #relay}. */
     private final AtomicInteger requested = new AtomicInteger();
@@ -73,20 +56,18 @@ public class OutboxRelay {
 
     public OutboxRelay(Pool pool,
                        Vertx vertx,
-                       KafkaClientService kafka,
+                       OutboxPublisher publisher,
                        OutboxStatistics statistics,
                        Clock clock,
-                       @ConfigProperty(name = "quarkus.application.name") String source,
                        @ConfigProperty(name = "kopru.outbox.batch-size") int batchSize,
                        @ConfigProperty(name = "kopru.outbox.wake-delay") Duration wakeDelay,
                        @ConfigProperty(name = "kopru.outbox.backoff-initial") Duration backoffInitial,
                        @ConfigProperty(name = "kopru.outbox.backoff-max") Duration backoffMax) {
         this.pool = pool;
         this.vertx = vertx;
-        this.kafka = kafka;
+        this.publisher = publisher;
         this.statistics = statistics;
         this.clock = clock;
-        this.source = source;
         this.batchSize = batchSize;
         this.wakeDelay = wakeDelay;
         this.backoffInitial = backoffInitial;
@@ -177,19 +158,11 @@ public class OutboxRelay {
                 });
     }
 
-    /**
-     * Sends the rows of different aggregates concurrently and the rows of one aggregate one after another, each only
-     * once the previous one is acknowledged: a retried send can never overtake a later event of its aggregate.
-     */
+    /** Publishes a batch, forgets the acknowledged rows and, after a failed send, marks the rows and backs off. */
     private Uni<BatchResult> publishInOrder(SqlClient connection, List<Row> pending) {
-        KafkaProducer<String, byte[]> producer = producer(kafka);
-        Map<String, List<Row>> byAggregate = new LinkedHashMap<>();
-        pending.forEach(row -> byAggregate.computeIfAbsent(row.getString("record_key"), k -> new ArrayList<>()).add(row));
-        List<Uni<ChainResult>> chains = byAggregate.values().stream()
-                .map(rows -> sendInSequence(producer, rows, 0, new ArrayList<>())).toList();
-        return Uni.join().all(chains).andFailFast().chain(results -> {
+        return publisher.publish(pending).chain(results -> {
             List<Long> published = results.stream().flatMap(r -> r.published().stream()).toList();
-            List<ChainResult> failed = results.stream().filter(r -> r.failure() != null).toList();
+            List<OutboxPublisher.AggregateResult> failed = results.stream().filter(r -> r.failure() != null).toList();
             statistics.recordPublished(published.size());
             LOG.debugf("Outbox relay: %d of %d event(s) published", published.size(), pending.size());
             Uni<Void> marked = forget(connection, published);
@@ -197,54 +170,14 @@ public class OutboxRelay {
                 consecutiveFailures = 0;
                 return marked.replaceWith(new BatchResult(published.size(), false));
             }
-            ChainResult first = failed.get(0);
+            OutboxPublisher.AggregateResult first = failed.get(0);
             backOff(first.failure(), first.failed().getUUID("id"), pending.size() - published.size());
-            for (ChainResult chain : failed) {
+            for (OutboxPublisher.AggregateResult chain : failed) {
                 marked = marked.chain(() -> markFailed(connection, chain.failed().getLong("position"),
                         chain.failure()));
             }
             return marked.replaceWith(new BatchResult(published.size(), true));
         });
-    }
-
-    private Uni<ChainResult> sendInSequence(KafkaProducer<String, byte[]> producer, List<Row> rows, int index,
-                                            List<Long> published) {
-        if (index == rows.size()) {
-            return Uni.createFrom().item(new ChainResult(published, null, null));
-        }
-        Row row = rows.get(index);
-        return send(producer, row).chain(failure -> {
-            if (failure != null) {
-                return Uni.createFrom().item(new ChainResult(published, row, failure));
-            }
-            published.add(row.getLong("position"));
-            return sendInSequence(producer, rows, index + 1, published);
-        });
-    }
-
-    /** Sends one row; answers null once acknowledged, or the failure. */
-    private Uni<Throwable> send(KafkaProducer<String, byte[]> producer, Row row) {
-        RecordHeaders headers = new RecordHeaders();
-        header(headers, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_VALUE);
-        header(headers, CloudEventHeaders.ID, row.getUUID("id").toString());
-        header(headers, CloudEventHeaders.TYPE, row.getString("event_type"));
-        header(headers, CloudEventHeaders.SOURCE, source);
-        header(headers, CloudEventHeaders.SUBJECT, row.getString("record_key"));
-        header(headers, CloudEventHeaders.TIME,
-                row.getOffsetDateTime("created_at").withOffsetSameInstant(ZoneOffset.UTC).toInstant().toString());
-        header(headers, CloudEventHeaders.DATA_CONTENT_TYPE, CloudEventHeaders.JSON);
-        if (row.getString("data_schema") != null) {
-            header(headers, CloudEventHeaders.DATA_SCHEMA, row.getString("data_schema"));
-        }
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(row.getString("topic"), null,
-                row.getString("record_key"), row.getString("payload").getBytes(StandardCharsets.UTF_8), headers);
-        return producer.send(record).replaceWith((Throwable) null).onFailure().recoverWithItem(t -> t);
-    }
-
-    /** The producer of {@link #CHANNEL}: every record Köprü writes to Kafka (events, dead letters) leaves through it. */
-    public static KafkaProducer<String, byte[]> producer(KafkaClientService kafka) {
-        return Objects.requireNonNull(kafka.getProducer(CHANNEL),
-                "no Kafka producer for channel " + CHANNEL + ": is mp.messaging.outgoing." + CHANNEL + " configured?");
     }
 
     private void backOff(Throwable failure, UUID failedId, int stillPending) {
@@ -284,14 +217,6 @@ public class OutboxRelay {
                     statistics.recordPending(row.getLong("pending"), oldest == null ? null : oldest.toInstant());
                 })
                 .replaceWithVoid();
-    }
-
-    private static void header(RecordHeaders headers, String name, String value) {
-        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** What one aggregate's sends achieved: the acknowledged rows' positions, and the row that failed, if one did. */
-    private record ChainResult(List<Long> published, Row failed, Throwable failure) {
     }
 
     private record BatchResult(int published, boolean failed) {
