@@ -34,6 +34,16 @@ public class CollectionRepository {
     public record Filter(String institution, CollectionState state, String invoiceNumber, LocalDate collectionDate) {
     }
 
+    /** The states in which a collection holds its invoice: in flight, or collected and not cancelled. */
+    private static final String HOLDING_STATES = "('PENDING', 'UNKNOWN', 'COLLECTED')";
+
+    private static final String MOVE = "WITH moved AS (UPDATE collection SET state = $3, upstream_collection_id = $4, "
+            + "receipt_serial = $5, receipt_number = $6, collected_at = $7, cancelled_at = $8, result_code = $9, "
+            + "result_reason = $10, resolve_attempts = $11, next_resolve_at = $12, updated_at = $13 "
+            + "WHERE id = $1 AND state = $2 RETURNING id)";
+    private static final String MOVE_HISTORY = "INSERT INTO collection_transition (collection_id, from_state, "
+            + "to_state, at, reason) SELECT id, $2, $3, $13, $14 FROM moved";
+
     private final Pool pool;
     private final Outbox outbox;
 
@@ -53,7 +63,7 @@ public class CollectionRepository {
                         + "$12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25 "
                         + "WHERE NOT EXISTS (SELECT 1 FROM collection WHERE requested_by = $20 AND idempotency_key = $24) "
                         + "AND NOT EXISTS (SELECT 1 FROM collection WHERE institution = $2 AND invoice_number = $5 "
-                        + "AND state IN ('PENDING', 'UNKNOWN', 'COLLECTED')) "
+                        + "AND state IN " + HOLDING_STATES + ") "
                         + "AND NOT EXISTS (SELECT 1 FROM settled_invoice WHERE institution = $2 AND invoice_number = $5) "
                         + "RETURNING id) "
                         + "INSERT INTO collection_transition (collection_id, from_state, to_state, at, reason) "
@@ -74,19 +84,13 @@ public class CollectionRepository {
      * False (and nothing written) when it was no longer in {@code from}: someone else moved it first.
      */
     public Uni<Boolean> move(CollectionState from, Collection to, String reason, OutboxMessage event) {
-        String with = "WITH moved AS (UPDATE collection SET state = $3, upstream_collection_id = $4, "
-                + "receipt_serial = $5, receipt_number = $6, collected_at = $7, cancelled_at = $8, "
-                + "result_code = $9, result_reason = $10, resolve_attempts = $11, next_resolve_at = $12, "
-                + "updated_at = $13 WHERE id = $1 AND state = $2 RETURNING id)";
-        String history = "INSERT INTO collection_transition (collection_id, from_state, to_state, at, reason) "
-                + "SELECT id, $2, $3, $13, $14 FROM moved";
         Tuple parameters = Tuple.from(new Object[] {to.id(), from.name(), to.state().name(),
                 to.upstreamCollectionId(), to.receiptSerial(), to.receiptNumber(), offset(to.collectedAt()),
                 offset(to.cancelledAt()), to.resultCode(), to.resultReason(), to.resolveAttempts(),
                 offset(to.nextResolveAt()), offset(to.updatedAt()), reason});
         return event == null
-                ? pool.preparedQuery(with + " " + history).execute(parameters).map(rows -> rows.rowCount() > 0)
-                : outbox.appendWith(pool, with + ", history AS (" + history + ")", "moved", parameters, event);
+                ? pool.preparedQuery(MOVE + " " + MOVE_HISTORY).execute(parameters).map(rows -> rows.rowCount() > 0)
+                : outbox.appendWith(pool, MOVE + ", history AS (" + MOVE_HISTORY + ")", "moved", parameters, event);
     }
 
     /** Records a failed attempt to resolve, and when to try next (null: no more tries, an operator decides). */
@@ -136,7 +140,7 @@ public class CollectionRepository {
         return pool.preparedQuery("SELECT " + CollectionRows.COLUMNS + ", EXISTS (SELECT 1 FROM settled_invoice s "
                         + "WHERE s.institution = $1 AND s.invoice_number = $2) AS settled FROM (SELECT 1) AS one "
                         + "LEFT JOIN LATERAL (SELECT * FROM collection WHERE institution = $1 AND invoice_number = $2 "
-                        + "AND state IN ('PENDING', 'UNKNOWN', 'COLLECTED') ORDER BY created_at DESC LIMIT 1) c ON true")
+                        + "AND state IN " + HOLDING_STATES + " ORDER BY created_at DESC LIMIT 1) c ON true")
                 .execute(Tuple.of(institution, invoiceNumber))
                 .map(rows -> {
                     Row row = rows.iterator().next();

@@ -96,31 +96,24 @@ public class OutboxRelay {
 
     /**
      * One run at a time in this process (and one replica at a time, see {@link #relayBatch}), none while backing
-     * off. Asked again while it runs, it runs once more right after: the running batch may have been read before
-     * the commit that asked. A run that failed leaves the next one to its backoff's timer.
+     * off: the backoff's timer starts the next one. Asked again while it runs, it runs once more right after, since
+     * the running batch may have been read before the commit that asked.
      */
     private Uni<Void> relay() {
-        return Uni.createFrom().deferred(() -> {
-            LOG.tracef("Outbox relay run (paused until %s)", pausedUntil);
-            if (clock.instant().isBefore(pausedUntil) || requested.getAndIncrement() > 0) {
-                return Uni.createFrom().voidItem();
-            }
-            return drainWhileRequested();
-        });
+        return Uni.createFrom().deferred(() -> requested.getAndIncrement() > 0 ? Uni.createFrom().voidItem()
+                : drainWhileRequested());
     }
 
     private Uni<Void> drainWhileRequested() {
+        LOG.tracef("Outbox relay run (paused until %s)", pausedUntil);
+        if (clock.instant().isBefore(pausedUntil)) {
+            requested.set(0);
+            return Uni.createFrom().voidItem();
+        }
         int asked = requested.get();
         return drain()
                 .onFailure().invoke(() -> requested.set(0))
-                .chain(() -> {
-                    boolean again = requested.addAndGet(-asked) > 0;
-                    if (again && clock.instant().isBefore(pausedUntil)) {
-                        requested.set(0);
-                        again = false;
-                    }
-                    return again ? drainWhileRequested() : Uni.createFrom().voidItem();
-                });
+                .chain(() -> requested.addAndGet(-asked) == 0 ? Uni.createFrom().voidItem() : drainWhileRequested());
     }
 
     /**
