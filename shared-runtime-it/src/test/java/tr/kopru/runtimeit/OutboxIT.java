@@ -36,6 +36,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -138,6 +139,31 @@ class OutboxIT {
 
         // The relay polls only hourly in this module: the event leaves because its commit woke the relay.
         assertThat(awaitRecords(Topics.PAYMENT_MADE, payment.transactionNumber(), 1)).hasSize(1);
+    }
+
+    @Test
+    void anEventCommittedAfterALaterOneWasPublishedStillLeavesAtOnce() {
+        PaymentMade early = payment("KPR-EARLY-" + UUID.randomUUID());
+        PaymentMade late = payment("KPR-LATE-" + UUID.randomUUID());
+        CompletableFuture<Void> appended = new CompletableFuture<>();
+        CompletableFuture<Void> commit = new CompletableFuture<>();
+        // The first transaction takes its outbox position, then waits before committing.
+        CompletableFuture<Void> committed = pool.withTransaction(tx -> outbox.appendAll(tx,
+                                List.of(outbox.message(EventType.PAYMENT_MADE, early.transactionNumber(), early)))
+                        .invoke(() -> appended.complete(null))
+                        .chain(() -> Uni.createFrom().completionStage(commit)))
+                .subscribeAsCompletionStage();
+        appended.join();
+        pool.withTransaction(tx -> outbox.appendAll(tx,
+                List.of(outbox.message(EventType.PAYMENT_MADE, late.transactionNumber(), late))))
+                .await().atMost(Duration.ofSeconds(10));
+        assertThat(awaitRecords(Topics.PAYMENT_MADE, late.transactionNumber(), 1)).hasSize(1);
+
+        commit.complete(null);
+        committed.join();
+
+        // The relay has sent a later position; it still reads the earlier one, without waiting for the (hourly) poll.
+        assertThat(awaitRecords(Topics.PAYMENT_MADE, early.transactionNumber(), 1)).hasSize(1);
     }
 
     @Test

@@ -48,6 +48,7 @@ public class OutboxRelay {
     private final Duration backoffInitial;
     private final Duration backoffMax;
 
+    private final OutboxCursor cursor;
     private final AtomicBoolean wakeScheduled = new AtomicBoolean();
     /** Runs asked for since the current one started (0: none running); see {@link #relay}. */
     private final AtomicInteger requested = new AtomicInteger();
@@ -61,6 +62,7 @@ public class OutboxRelay {
                        Clock clock,
                        @ConfigProperty(name = "kopru.outbox.batch-size") int batchSize,
                        @ConfigProperty(name = "kopru.outbox.wake-delay") Duration wakeDelay,
+                       @ConfigProperty(name = "kopru.outbox.gap-wait") Duration gapWait,
                        @ConfigProperty(name = "kopru.outbox.backoff-initial") Duration backoffInitial,
                        @ConfigProperty(name = "kopru.outbox.backoff-max") Duration backoffMax) {
         this.pool = pool;
@@ -72,11 +74,13 @@ public class OutboxRelay {
         this.wakeDelay = wakeDelay;
         this.backoffInitial = backoffInitial;
         this.backoffMax = backoffMax;
+        this.cursor = new OutboxCursor(gapWait);
     }
 
     @Scheduled(every = "${kopru.outbox.relay-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> relayPending() {
+        cursor.sweep();
         return relay().chain(this::refreshStatistics);
     }
 
@@ -122,7 +126,7 @@ public class OutboxRelay {
      */
     Uni<Void> drain() {
         return Multi.createBy().repeating().uni(this::relayBatch)
-                .whilst(result -> result.published() == batchSize && !result.failed())
+                .whilst(result -> result.positions().size() == batchSize && !result.failed())
                 .collect().last()
                 .replaceWithVoid();
     }
@@ -132,17 +136,23 @@ public class OutboxRelay {
         // stale: planned from the empty table, the ordered read below scanned the whole table for every batch. It
         // is told, for this transaction only, to walk the primary key.
         return pool.withTransaction(connection -> connection
-                .preparedQuery("SELECT " + IndexPlans.FOR_THIS_TRANSACTION + ", pg_try_advisory_xact_lock($1) AS locked")
-                .execute(Tuple.of(RELAY_LOCK))
-                .chain(rows -> rows.iterator().next().getBoolean("locked")
-                        ? publishPending(connection) : Uni.createFrom().item(BatchResult.NONE)));
+                        .preparedQuery("SELECT " + IndexPlans.FOR_THIS_TRANSACTION
+                                + ", pg_try_advisory_xact_lock($1) AS locked")
+                        .execute(Tuple.of(RELAY_LOCK))
+                        .chain(rows -> rows.iterator().next().getBoolean("locked")
+                                ? publishPending(connection) : Uni.createFrom().item(BatchResult.NONE)))
+                .invoke(result -> {
+                    if (!result.failed()) {
+                        cursor.sent(result.positions(), clock.instant());
+                    }
+                });
     }
 
     private Uni<BatchResult> publishPending(SqlClient connection) {
         return connection.preparedQuery("""
                         SELECT position, id, topic, record_key, event_type, data_schema, payload, created_at
-                        FROM outbox_event ORDER BY position LIMIT $1""")
-                .execute(Tuple.of(batchSize))
+                        FROM outbox_event WHERE position > $2 ORDER BY position LIMIT $1""")
+                .execute(Tuple.of(batchSize, cursor.readAfter(clock.instant())))
                 .chain(rows -> {
                     List<Row> pending = new ArrayList<>();
                     rows.forEach(pending::add);
@@ -161,7 +171,7 @@ public class OutboxRelay {
             Uni<Void> marked = forget(connection, published);
             if (failed.isEmpty()) {
                 consecutiveFailures = 0;
-                return marked.replaceWith(new BatchResult(published.size(), false));
+                return marked.replaceWith(new BatchResult(published, false));
             }
             OutboxPublisher.AggregateResult first = failed.get(0);
             backOff(first.failure(), first.failed().getUUID("id"), pending.size() - published.size());
@@ -169,7 +179,7 @@ public class OutboxRelay {
                 marked = marked.chain(() -> markFailed(connection, chain.failed().getLong("position"),
                         chain.failure()));
             }
-            return marked.chain(this::refreshStatistics).replaceWith(new BatchResult(published.size(), true));
+            return marked.chain(this::refreshStatistics).replaceWith(new BatchResult(published, true));
         });
     }
 
@@ -217,7 +227,8 @@ public class OutboxRelay {
                 .replaceWithVoid();
     }
 
-    private record BatchResult(int published, boolean failed) {
-        static final BatchResult NONE = new BatchResult(0, false);
+    /** The positions a batch sent and deleted, in order, and whether a send failed. */
+    private record BatchResult(List<Long> positions, boolean failed) {
+        static final BatchResult NONE = new BatchResult(List.of(), false);
     }
 }
