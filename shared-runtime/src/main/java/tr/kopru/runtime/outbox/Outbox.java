@@ -2,6 +2,7 @@ package tr.kopru.runtime.outbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,6 +11,7 @@ import tr.kopru.model.event.EventType;
 import tr.kopru.model.json.ContractJson;
 import tr.kopru.runtime.messaging.TopicNames;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -41,7 +43,8 @@ public class Outbox {
      */
     public Uni<OutboxEvent> append(EventType type, String aggregateId, Record payload) {
         OutboxMessage message = message(type, aggregateId, payload);
-        return append(message.topic(), message.key(), message.eventType(), message.dataSchema(), message.payloadJson());
+        return append(message.topic(), message.key(), message.eventType(), message.dataSchema(),
+                new String(message.payload(), StandardCharsets.UTF_8));
     }
 
     /** Appends any JSON event to any topic; {@link #append(EventType, String, Record)} is the way for contract events. */
@@ -65,7 +68,7 @@ public class Outbox {
         }
         try {
             return new OutboxMessage(topics.resolve(type.defaultTopic()), aggregateId, type.type(), type.dataSchema(),
-                    ContractJson.mapper().writeValueAsString(payload));
+                    ContractJson.mapper().writeValueAsBytes(payload));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot write " + type.type() + " as JSON", e);
         }
@@ -79,13 +82,12 @@ public class Outbox {
      */
     public Uni<Boolean> appendWith(SqlClient client, String with, String changed, Tuple parameters,
                                    OutboxMessage message) {
-        int first = parameters.size() + 1;
-        StringBuilder values = new StringBuilder();
-        for (int i = first; i < first + 7; i++) {
-            values.append(i == first ? "$" : ", $").append(i);
-        }
+        int p = parameters.size();
+        String values = String.format("$%d, $%d, $%d, $%d, $%d, convert_from($%d, 'UTF8'), $%d",
+                p + 1, p + 2, p + 3, p + 4, p + 5, p + 6, p + 7);
         parameters.addUUID(EventIds.next()).addString(message.topic()).addString(message.key())
-                .addString(message.eventType()).addString(message.dataSchema()).addString(message.payloadJson())
+                .addString(message.eventType()).addString(message.dataSchema())
+                .addValue(Buffer.buffer(message.payload()))
                 .addOffsetDateTime(OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
         return client.preparedQuery(with + " INSERT INTO outbox_event (" + COLUMNS + ") SELECT " + values + " FROM "
                         + changed + " LIMIT 1")
@@ -108,7 +110,7 @@ public class Outbox {
         String[] keys = new String[size];
         String[] types = new String[size];
         String[] schemas = new String[size];
-        String[] payloads = new String[size];
+        Buffer[] payloads = new Buffer[size];
         for (int i = 0; i < size; i++) {
             OutboxMessage m = messages.get(i);
             ids[i] = EventIds.next();
@@ -116,12 +118,13 @@ public class Outbox {
             keys[i] = m.key();
             types[i] = m.eventType();
             schemas[i] = m.dataSchema();
-            payloads[i] = m.payloadJson();
+            payloads[i] = Buffer.buffer(m.payload());
         }
         // One statement for the whole list (unnest keeps the order of the arrays, so positions follow the list).
         return transaction.preparedQuery("INSERT INTO outbox_event (" + COLUMNS + ") "
-                        + "SELECT id, topic, record_key, event_type, data_schema, payload, $7 FROM unnest("
-                        + "$1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) "
+                        + "SELECT id, topic, record_key, event_type, data_schema, convert_from(payload, 'UTF8'), $7 "
+                        + "FROM unnest("
+                        + "$1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::bytea[]) "
                         + "WITH ORDINALITY AS e(id, topic, record_key, event_type, data_schema, payload, n) ORDER BY n")
                 .execute(Tuple.from(new Object[] {ids, topicNames, keys, types, schemas, payloads, now}))
                 .replaceWithVoid();

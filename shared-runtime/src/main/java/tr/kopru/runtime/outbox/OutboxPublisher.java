@@ -91,7 +91,7 @@ public class OutboxPublisher {
             header(headers, CloudEventHeaders.DATA_SCHEMA, row.getString("data_schema"));
         }
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(row.getString("topic"), null,
-                row.getString("record_key"), row.getString("payload").getBytes(StandardCharsets.UTF_8), headers);
+                row.getString("record_key"), row.getBuffer("payload").getBytes(), headers);
         return producer.send(record).replaceWith((Throwable) null).onFailure().recoverWithItem(t -> t);
     }
 

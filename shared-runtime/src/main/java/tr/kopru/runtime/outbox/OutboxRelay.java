@@ -150,7 +150,8 @@ public class OutboxRelay {
 
     private Uni<BatchResult> publishPending(SqlClient connection) {
         return connection.preparedQuery("""
-                        SELECT position, id, topic, record_key, event_type, data_schema, payload, created_at
+                        SELECT position, id, topic, record_key, event_type, data_schema,
+                               convert_to(payload, 'UTF8') AS payload, created_at
                         FROM outbox_event WHERE position > $2 ORDER BY position LIMIT $1""")
                 .execute(Tuple.of(batchSize, cursor.readAfter(clock.instant())))
                 .chain(rows -> {
