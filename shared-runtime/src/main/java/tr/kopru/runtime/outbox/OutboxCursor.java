@@ -45,6 +45,11 @@ final class OutboxCursor {
             sweep = false;
             return 0;
         }
+        return floor();
+    }
+
+    /** Where reads start when no sweep is asked for: what lies after it is what the relay has still to send. */
+    synchronized long floor() {
         return gaps.isEmpty() ? sentThrough : gaps.firstKey() - 1;
     }
 
