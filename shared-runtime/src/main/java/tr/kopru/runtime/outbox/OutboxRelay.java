@@ -26,9 +26,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Publishes pending outbox rows to Kafka, in position order for each aggregate, and deletes them only after the
  * broker's acknowledgement ({@link OutboxPublisher} sends them). It runs when a commit wakes it (see
  * {@link OutboxListener}), gathering what commits within {@code kopru.outbox.wake-delay}, and on a poll that catches
- * whatever a lost notification left behind. One replica relays at a time (a PostgreSQL advisory lock). When a send
- * fails, the rows from the first failure on stay pending and the relay backs off, so nothing is lost while Kafka is
- * away; a row may then be sent twice, and consumers deduplicate on its id.
+ * whatever a lost notification left behind; it reads after the last position it sent ({@link OutboxCursor} says
+ * where). One replica relays at a time (a PostgreSQL advisory lock). When a send fails, the rows from the first
+ * failure on stay pending and the relay backs off, so nothing is lost while Kafka is away; a row may then be sent
+ * twice, and consumers deduplicate on its id.
  */
 @ApplicationScoped
 public class OutboxRelay {
