@@ -93,7 +93,11 @@ public class InstallationQueries {
                 });
     }
 
-    private static String where(Filter f, List<Object> params) {
+    /**
+     * The filters' condition; each lookup filter has an index made for its comparison (V2 migration), which
+     * {@code InstallationFilterPlansIT} holds it to.
+     */
+    static String where(Filter f, List<Object> params) {
         List<String> conditions = new ArrayList<>();
         condition(conditions, params, "replace(upper(licence_plate), ' ', '') = replace(upper(?), ' ', '')",
                 f.licencePlate());
