@@ -15,6 +15,11 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import tr.kopru.installation.client.UttsClient;
+import tr.kopru.installation.client.UttsPage;
+import tr.kopru.installation.domain.PageOutcome;
+import tr.kopru.installation.service.PageWriter;
+import tr.kopru.installation.service.ReadPage;
 import tr.kopru.model.Topics;
 import tr.kopru.testsupport.UpstreamSimulatorResource;
 
@@ -48,6 +53,12 @@ class InstallationSyncIT {
 
     @Inject
     Pool pool;
+
+    @Inject
+    UttsClient client;
+
+    @Inject
+    PageWriter writer;
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
@@ -204,6 +215,37 @@ class InstallationSyncIT {
         assertThat(calls("utts/installation-progresses") - readsBefore).isEqualTo(pages + 3);
     }
 
+    @Test
+    @Order(9)
+    void aPageWrittenAsAllNewStillComparesAndCountsTheRecordsAlreadyStored() {
+        UttsPage upstream = client.page("servis-b", 1, 100).await().atMost(Duration.ofSeconds(10));
+        ReadPage page = writer.read("servis-b", upstream);
+        List<Long> ids = List.copyOf(page.snapshots().keySet());
+        Long[] gone = ids.subList(0, 40).toArray(Long[]::new);
+        Long[] altered = ids.subList(40, 50).toArray(Long[]::new);
+        count("WITH h AS (DELETE FROM installation_change WHERE installation_id = ANY($1) RETURNING 1) "
+                + "SELECT count(*) FROM h", gone);
+        count("WITH d AS (DELETE FROM installation WHERE installation_id = ANY($1) RETURNING 1) "
+                + "SELECT count(*) FROM d", gone);
+        count("WITH u AS (UPDATE installation SET status = 'Eski Durum', content_hash = 'stale' "
+                + "WHERE installation_id = ANY($1) RETURNING 1) SELECT count(*) FROM u", altered);
+        long runId = count("SELECT max(id) FROM sync_run WHERE utts_account = $1", "servis-b");
+        long recordedBefore = awaitEvents("servis-b", RECORDED, 0).size();
+        long changedBefore = awaitEvents("servis-b", CHANGED, 0).size();
+
+        PageOutcome outcome = writer.write(runId, "servis-b", page, true).await().atMost(Duration.ofSeconds(10));
+
+        // the page also holds the record made unreadable earlier
+        assertThat(outcome).isEqualTo(new PageOutcome(100, 40, 10, ids.size() - 50, page.rejected().size()));
+        assertThat(count("SELECT count(*) FROM installation WHERE installation_id = ANY($1)",
+                ids.toArray(Long[]::new))).isEqualTo(ids.size());
+        assertThat(count("SELECT count(*) FROM installation WHERE status = 'Eski Durum'", null)).isZero();
+        assertThat(count("SELECT count(*) FROM installation_change WHERE installation_id = ANY($1) "
+                + "AND previous_status = 'Eski Durum'", altered)).isEqualTo(10);
+        assertThat(awaitEvents("servis-b", RECORDED, (int) recordedBefore + 40)).hasSize((int) recordedBefore + 40);
+        assertThat(awaitEvents("servis-b", CHANGED, (int) changedBefore + 10)).hasSize((int) changedBefore + 10);
+    }
+
     private JsonNode syncToEnd(String account) {
         return awaitEnd(startSync(account));
     }
@@ -241,7 +283,7 @@ class InstallationSyncIT {
                 .then().statusCode(200).extract().asString()).path(method).asLong();
     }
 
-    private long count(String sql, String parameter) {
+    private long count(String sql, Object parameter) {
         var query = pool.preparedQuery(sql);
         var rows = (parameter == null ? query.execute() : query.execute(Tuple.of(parameter)))
                 .await().atMost(Duration.ofSeconds(10));

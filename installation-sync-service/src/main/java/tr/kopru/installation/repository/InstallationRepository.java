@@ -11,15 +11,19 @@ import tr.kopru.installation.domain.InstallationSnapshot;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /** Writes of the installation mirror and its change history, batched, inside the caller's transaction. */
 @ApplicationScoped
 public class InstallationRepository {
 
-    private static final String UPSERT = upsertStatement();
+    private static final String UPSERT = insertStatement(" ON CONFLICT (installation_id) DO UPDATE SET " + overwrites());
+    private static final String INSERT_NEW = insertStatement(
+            " ON CONFLICT (installation_id) DO NOTHING RETURNING installation_id");
 
     /** A stored installation with its content fingerprint. */
     public record Stored(InstallationSnapshot snapshot, String contentHash, long lastSeenRun) {
@@ -32,6 +36,9 @@ public class InstallationRepository {
 
     /** The content fingerprints of those of {@code ids} that are stored: all an unchanged page needs to read. */
     public Uni<Map<Long, String>> findHashes(SqlClient tx, List<Long> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
         return tx.preparedQuery("SELECT installation_id, content_hash FROM installation WHERE installation_id = ANY($1)")
                 .execute(Tuple.of(ids.toArray(Long[]::new)))
                 .map(rows -> {
@@ -73,6 +80,23 @@ public class InstallationRepository {
                 .replaceWithVoid();
     }
 
+    /**
+     * Inserts those of {@code snapshots} that are not stored yet, in one statement, and answers their ids; the others
+     * are left as they are. For a page expected to be all new, it replaces the fingerprint lookup.
+     */
+    public Uni<Set<Long>> insertNew(SqlClient tx, List<InstallationSnapshot> snapshots,
+                                    Map<Long, String> contentHashes, long runId, Instant now) {
+        if (snapshots.isEmpty()) {
+            return Uni.createFrom().item(Set.of());
+        }
+        return tx.preparedQuery(INSERT_NEW).execute(InstallationRows.columns(snapshots, contentHashes, runId, now))
+                .map(rows -> {
+                    Set<Long> inserted = new HashSet<>(rows.size() * 2);
+                    rows.forEach(row -> inserted.add(row.getLong("installation_id")));
+                    return inserted;
+                });
+    }
+
     public Uni<Void> recordChanges(SqlClient tx, List<Change> changes) {
         if (changes.isEmpty()) {
             return Uni.createFrom().voidItem();
@@ -85,21 +109,27 @@ public class InstallationRepository {
                 .replaceWithVoid();
     }
 
-    private static String upsertStatement() {
+    /** Inserts the columns of {@link InstallationRows#columns}, with {@code onConflict} appended. */
+    private static String insertStatement(String onConflict) {
         String[] types = InstallationRows.COLUMN_ARRAY_TYPES.split(",\\s*");
         StringBuilder arrays = new StringBuilder();
         for (int i = 0; i < types.length; i++) {
             arrays.append(i == 0 ? "" : ", ").append('$').append(i + 1).append("::")
                     .append(types[i].equals("numeric[]") ? "text[]::numeric[]" : types[i]);
         }
-        String updates = Arrays.stream(InstallationRows.COLUMNS.split(",\\s*"))
-                .filter(c -> !c.equals("installation_id")).map(c -> c + " = EXCLUDED." + c)
-                .collect(Collectors.joining(", "));
         int run = types.length + 1;
         return "INSERT INTO installation (" + InstallationRows.COLUMNS + ", content_hash, last_seen_run, "
                 + "first_seen_at, last_changed_at) SELECT u.*, $" + run + ", $" + (run + 1) + ", $" + (run + 1)
-                + " FROM unnest(" + arrays + ") AS u ON CONFLICT (installation_id) DO UPDATE SET " + updates
+                + " FROM unnest(" + arrays + ") AS u" + onConflict;
+    }
+
+    /** What an upsert overwrites: everything but the id and first_seen_at. */
+    private static String overwrites() {
+        return Arrays.stream(InstallationRows.COLUMNS.split(",\\s*"))
+                .filter(c -> !c.equals("installation_id")).map(c -> c + " = EXCLUDED." + c)
+                .collect(Collectors.joining(", "))
                 + ", content_hash = EXCLUDED.content_hash, last_seen_run = EXCLUDED.last_seen_run, "
                 + "last_changed_at = EXCLUDED.last_changed_at";
     }
+
 }

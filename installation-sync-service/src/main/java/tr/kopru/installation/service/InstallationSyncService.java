@@ -15,6 +15,7 @@ import tr.kopru.runtime.lock.DatabaseLocks;
 import tr.kopru.runtime.rest.ApiException;
 
 import java.time.Clock;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
@@ -98,11 +99,15 @@ public class InstallationSyncService {
         PageFeed feed = new PageFeed(number -> client.page(account, number, config.pageSize())
                 .emitOn(Infrastructure.getDefaultWorkerPool())
                 .map(page -> writer.read(account, page)), config.pagesAhead());
-        PageWrites writes = new PageWrites(page -> writer.write(run.id(), account, page));
+        // While pages come all new (a first sync), the next one is inserted before anything is looked up.
+        AtomicBoolean allNew = new AtomicBoolean();
+        PageWrites writes = new PageWrites(page -> writer.write(run.id(), account, page, allNew.get()));
         return Multi.createBy().repeating().uni(feed::next)
                 .whilst(page -> !page.isLast())
                 .onItem().transformToUni(writes::write)
                 .merge(config.pagesWrittenAtOnce())
+                .invoke(outcome -> allNew.set(outcome.newRecords() > 0
+                        && outcome.newRecords() == outcome.seen() - outcome.rejected()))
                 .invoke(outcome -> count(account, outcome))
                 .collect().last()
                 .replaceWithVoid();

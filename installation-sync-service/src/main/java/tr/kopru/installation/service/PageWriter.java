@@ -29,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Writes one page of a sync in one transaction: new installations are inserted and announced (recorded), changed
@@ -81,15 +82,24 @@ public class PageWriter {
                 hashes, rejected);
     }
 
-    public Uni<PageOutcome> write(long runId, String account, ReadPage page) {
+    /**
+     * Writes a page. {@code insertFirst}, for a page expected to be all new (the page before was): its records are
+     * inserted at once, and only those already stored are looked up and compared. Either way the outcome is the same;
+     * only the statements differ.
+     */
+    public Uni<PageOutcome> write(long runId, String account, ReadPage page, boolean insertFirst) {
         Instant now = clock.instant();
         Map<Long, InstallationSnapshot> read = page.snapshots();
         // A first sync grows the mirror by a million rows faster than autovacuum re-analyses it: a lookup planned
         // from the stale statistics compared every stored row with the page's thousand ids.
         return pool.withTransaction(tx -> IndexPlans.use(tx)
-                .chain(() -> installations.findHashes(tx, List.copyOf(read.keySet())))
-                .chain(stored -> installations.findByIds(tx, changedIds(page, stored))
-                        .map(changedBefore -> classify(read, stored, changedBefore, runId, now)))
+                .chain(() -> insertFirst
+                        ? installations.insertNew(tx, List.copyOf(read.values()), page.hashes(), runId, now)
+                        : Uni.createFrom().item(Set.<Long>of()))
+                .chain(inserted -> installations.findHashes(tx, read.keySet().stream()
+                                .filter(id -> !inserted.contains(id)).toList())
+                        .chain(stored -> installations.findByIds(tx, changedIds(page, stored))
+                                .map(changedBefore -> classify(read, inserted, stored, changedBefore, runId, now))))
                 .chain(work -> {
                     PageOutcome outcome = new PageOutcome(page.recordCount(), work.created(), work.changes().size(),
                             work.unchanged(), page.rejected().size());
@@ -115,7 +125,11 @@ public class PageWriter {
                 .map(Map.Entry::getKey).toList();
     }
 
-    private PageWork classify(Map<Long, InstallationSnapshot> read, Map<Long, String> hashes,
+    /**
+     * New installations (already {@code inserted}, or not among the stored {@code hashes}) are announced, changed
+     * ones compared with how they were, the rest counted as unchanged.
+     */
+    private PageWork classify(Map<Long, InstallationSnapshot> read, Set<Long> inserted, Map<Long, String> hashes,
                               Map<Long, InstallationRepository.Stored> changedBefore, long runId, Instant now) {
         List<InstallationSnapshot> toWrite = new ArrayList<>();
         List<InstallationRepository.Change> changes = new ArrayList<>();
@@ -125,9 +139,11 @@ public class PageWriter {
         for (InstallationSnapshot snapshot : read.values()) {
             String key = Long.toString(snapshot.installationId());
             InstallationRepository.Stored before = changedBefore.get(snapshot.installationId());
-            if (!hashes.containsKey(snapshot.installationId())) {
+            if (inserted.contains(snapshot.installationId()) || !hashes.containsKey(snapshot.installationId())) {
                 created++;
-                toWrite.add(snapshot);
+                if (!inserted.contains(snapshot.installationId())) {
+                    toWrite.add(snapshot);
+                }
                 events.add(outbox.message(EventType.INSTALLATION_RECORDED, key,
                         new InstallationRecorded(snapshot.toEvent())));
             } else if (before == null) {
