@@ -21,7 +21,8 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class InstallationRepository {
 
-    private static final String UPSERT = insertStatement(" ON CONFLICT (installation_id) DO UPDATE SET " + overwrites());
+    private static final String UPSERT = insertStatement(
+            " ON CONFLICT (installation_id) DO UPDATE SET " + overwrites());
     private static final String INSERT_NEW = insertStatement(
             " ON CONFLICT (installation_id) DO NOTHING RETURNING installation_id");
 
@@ -131,5 +132,4 @@ public class InstallationRepository {
                 + ", content_hash = EXCLUDED.content_hash, last_seen_run = EXCLUDED.last_seen_run, "
                 + "last_changed_at = EXCLUDED.last_changed_at";
     }
-
 }

@@ -106,8 +106,7 @@ public class InstallationSyncService {
                 .whilst(page -> !page.isLast())
                 .onItem().transformToUni(writes::write)
                 .merge(config.pagesWrittenAtOnce())
-                .invoke(outcome -> allNew.set(outcome.newRecords() > 0
-                        && outcome.newRecords() == outcome.seen() - outcome.rejected()))
+                .invoke(outcome -> allNew.set(outcome.allNew()))
                 .invoke(outcome -> count(account, outcome))
                 .collect().last()
                 .replaceWithVoid();

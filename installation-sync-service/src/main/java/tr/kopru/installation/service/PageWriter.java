@@ -139,9 +139,10 @@ public class PageWriter {
         for (InstallationSnapshot snapshot : read.values()) {
             String key = Long.toString(snapshot.installationId());
             InstallationRepository.Stored before = changedBefore.get(snapshot.installationId());
-            if (inserted.contains(snapshot.installationId()) || !hashes.containsKey(snapshot.installationId())) {
+            boolean insertedAlready = inserted.contains(snapshot.installationId());
+            if (insertedAlready || !hashes.containsKey(snapshot.installationId())) {
                 created++;
-                if (!inserted.contains(snapshot.installationId())) {
+                if (!insertedAlready) {
                     toWrite.add(snapshot);
                 }
                 events.add(outbox.message(EventType.INSTALLATION_RECORDED, key,

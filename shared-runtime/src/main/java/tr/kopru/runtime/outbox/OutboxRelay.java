@@ -221,8 +221,8 @@ public class OutboxRelay {
      * A row committed behind the relay, into a gap it no longer awaits, is sent by the next poll and not counted.
      */
     private Uni<Void> refreshStatistics() {
-        return pool.withTransaction(tx -> IndexPlans.use(tx).chain(() -> tx.preparedQuery(
-                                "SELECT count(*) AS pending, min(created_at) AS oldest FROM outbox_event WHERE position > $1")
+        return pool.withTransaction(tx -> IndexPlans.use(tx).chain(() -> tx.preparedQuery("SELECT count(*) AS pending, "
+                                + "min(created_at) AS oldest FROM outbox_event WHERE position > $1")
                         .execute(Tuple.of(cursor.floor()))))
                 .invoke(rows -> {
                     Row row = rows.iterator().next();
