@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.util.Map;
 import java.util.UUID;
@@ -174,6 +175,76 @@ class FlexCitySimulatorTest extends SimulatorTestBase {
     }
 
     @Test
+    void aLateCommitBooksTheCollectionAfterTheCallerGaveUp() throws Exception {
+        client.put("/admin/faults/flexcity/TahsilKaydiOlusturByFatura", "{\"commit_after_ms\": 1500,"
+                + " \"remaining\": 1}", Map.of());
+        JsonNode invoice = openInvoice();
+        String transaction = "T-" + UUID.randomUUID();
+        SimulatorClient impatient = client.withTimeout(Duration.ofMillis(400));
+
+        assertThatThrownBy(() -> impatient.flexCity(INSTITUTION, "TahsilKaydiOlusturByFatura", collectForm(31,
+                "sim-desk-31", invoice.path("invoice_number").asText(), invoice.path("total").decimalValue(),
+                transaction), KEY, SECURITY, now())).isInstanceOf(java.io.UncheckedIOException.class);
+        assertThat(findByTransaction(transaction).path("resultCode").asText()).isEqualTo("0115");
+
+        Thread.sleep(1500);
+        assertThat(findByTransaction(transaction).path("success").asBoolean()).isTrue();
+    }
+
+    @Test
+    void anErrorAfterCommitBooksTheCollectionAndAnswersTheError() {
+        client.put("/admin/faults/flexcity/TahsilKaydiOlusturByFatura", "{\"error_after_commit\": \"0900\","
+                + " \"remaining\": 1}", Map.of());
+        JsonNode invoice = openInvoice();
+        String first = "T-" + UUID.randomUUID();
+        assertThat(collect(31, "sim-desk-31", invoice.path("invoice_number").asText(),
+                invoice.path("total").decimalValue(), first).path("resultCode").asText()).isEqualTo("0900");
+        assertThat(findByTransaction(first).path("success").asBoolean()).isTrue();
+
+        client.put("/admin/faults/flexcity/TahsilKaydiOlusturByFatura", "{\"error_after_commit\": \"http500\","
+                + " \"remaining\": 1}", Map.of());
+        JsonNode other = client.get("/admin/flexcity/" + INSTITUTION + "/invoices", Map.of()).body().get(0);
+        String second = "T-" + UUID.randomUUID();
+        assertThat(client.flexCity(INSTITUTION, "TahsilKaydiOlusturByFatura", collectForm(31, "sim-desk-31",
+                other.path("invoice_number").asText(), other.path("total").decimalValue(), second), KEY, SECURITY,
+                now()).status()).isEqualTo(500);
+        assertThat(findByTransaction(second).path("success").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aCancelCanLoseItsAnswerAfterOrBeforeItIsApplied() {
+        long applied = collectOpenInvoice("T-LOST-1");
+        client.put("/admin/faults/flexcity/TahsilKaydiIptalEt", "{\"timeout_after_commit\": true, \"remaining\": 1}",
+                Map.of());
+        assertThatThrownBy(() -> call("TahsilKaydiIptalEt", form("bgsTahsilGenelId", applied + "", "btsVezneId", "31")))
+                .isInstanceOf(java.io.UncheckedIOException.class);
+        assertThat(call("TahsilKaydiIptalEdilebilir", form("bgsTahsilGenelId", applied + "", "btsVezneId", "31"))
+                .path("resultCode").asText()).isEqualTo("0116");
+
+        long notApplied = collectOpenInvoice("T-LOST-2");
+        client.put("/admin/faults/flexcity/TahsilKaydiIptalEt", "{\"drop_before_commit\": true, \"remaining\": 1}",
+                Map.of());
+        assertThatThrownBy(() -> call("TahsilKaydiIptalEt", form("bgsTahsilGenelId", notApplied + "", "btsVezneId",
+                "31"))).isInstanceOf(java.io.UncheckedIOException.class);
+        assertThat(call("TahsilKaydiIptalEdilebilir", form("bgsTahsilGenelId", notApplied + "", "btsVezneId", "31"))
+                .path("success").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aFaultWithARateAppliesToThatShareOfCallsOnly() {
+        client.put("/admin/faults/flexcity/FindAllBorcSorgu", "{\"error\": \"0900\", \"rate\": 0.0,"
+                + " \"remaining\": 1}", Map.of());
+        for (int i = 0; i < 5; i++) {
+            assertThat(call("FindAllBorcSorgu", form("bgsBeyanIdList", "[1]")).path("success").asBoolean()).isTrue();
+        }
+        client.put("/admin/faults/flexcity/FindAllBorcSorgu", "{\"timeout_after_commit\": true, \"rate\": 1.0,"
+                + " \"remaining\": 1}", Map.of());
+        assertThatThrownBy(() -> call("FindAllBorcSorgu", form("bgsBeyanIdList", "[1]")))
+                .isInstanceOf(java.io.UncheckedIOException.class);
+        assertThat(call("FindAllBorcSorgu", form("bgsBeyanIdList", "[1]")).path("success").asBoolean()).isTrue();
+    }
+
+    @Test
     void injectedErrorsAnswerWithTheUpstreamCodeOrHttp500() {
         client.put("/admin/faults/flexcity/FindAllBorcSorgu", "{\"error\": \"0900\", \"remaining\": 1}", Map.of());
         assertThat(call("FindAllBorcSorgu", form("bgsBeyanIdList", "[1]")).path("resultCode").asText())
@@ -204,9 +275,18 @@ class FlexCitySimulatorTest extends SimulatorTestBase {
     }
 
     private JsonNode collect(long desk, String password, String invoice, BigDecimal total, String transaction) {
+        return call("TahsilKaydiOlusturByFatura", collectForm(desk, password, invoice, total, transaction));
+    }
+
+    private static Map<String, String> collectForm(long desk, String password, String invoice, BigDecimal total,
+                                                   String transaction) {
         String dto = "{\"islemNo\":\"%s\",\"btsVezneId\":%d,\"btsVezneSifre\":\"%s\",\"faturaNo\":\"%s\",\"toplamTutar\":\"%s\"}"
                 .formatted(transaction, desk, password, invoice, total.toPlainString());
-        return call("TahsilKaydiOlusturByFatura", form("bgsTahsilKaydiDto", dto));
+        return form("bgsTahsilKaydiDto", dto);
+    }
+
+    private JsonNode findByTransaction(String transaction) {
+        return call("TahsilSorgulaByIslemNo", form("islemNo", transaction, "btsVezneId", "31"));
     }
 
     private JsonNode collectOn(String invoice, BigDecimal total, String transaction, ZonedDateTime day) {

@@ -23,9 +23,20 @@ final class SimulatorClient {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
+    private final Duration timeout;
 
     SimulatorClient(String baseUrl) {
+        this(baseUrl, Duration.ofSeconds(10));
+    }
+
+    private SimulatorClient(String baseUrl, Duration timeout) {
         this.baseUrl = baseUrl;
+        this.timeout = timeout;
+    }
+
+    /** The same client, giving up on an answer after {@code timeout}. */
+    SimulatorClient withTimeout(Duration timeout) {
+        return new SimulatorClient(baseUrl, timeout);
     }
 
     record Response(int status, JsonNode body, HttpResponse<String> raw) {
@@ -70,7 +81,7 @@ final class SimulatorClient {
         };
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/flexcity/" + institution
                         + "/FlexCityUi/rest/json/" + module + "/" + method))
-                .timeout(Duration.ofSeconds(10))
+                .timeout(timeout)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Authorization", authorization)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();

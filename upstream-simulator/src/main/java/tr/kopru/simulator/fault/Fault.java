@@ -1,27 +1,37 @@
 package tr.kopru.simulator.fault;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
  * What goes wrong with calls to one upstream method. Every field is optional.
  *
  * @param latencyMs          added to every answer
- * @param errorRate          share of calls (0..1) answered with {@code error}
- * @param error              "http500", or an upstream result code such as "0900" (FlexCity)
- * @param timeoutMs          the answer comes only after this long (longer than a client's timeout)
+ * @param rate               share of calls (0..1) the fault applies to, whatever its kind; the others pass
+ *                           untouched; null for all ({@code error_rate} is its older name)
+ * @param error              "http500", or an upstream result code such as "0900" (FlexCity), answered instead of the
+ *                           work
+ * @param timeoutMs          the answer comes only after this long (longer than a client's timeout); a call whose
+ *                           client gave up meanwhile is not carried out
  * @param retryAfterSeconds  answer 429 with this Retry-After
  * @param malformed          answer a body that is not valid JSON
- * @param timeoutAfterCommit FlexCity collect: book the collection, then drop the connection without an answer
+ * @param timeoutAfterCommit FlexCity: do the work (book, cancel), then drop the connection without an answer
+ * @param commitAfterMs      FlexCity "late commit": no answer ever comes; the work is done this long after the call
+ * @param errorAfterCommit   FlexCity: do the work, then answer "http500" or this result code instead of success
+ * @param dropBeforeCommit   FlexCity: drop the connection at once and do nothing
  * @param remaining          how many calls the fault applies to; null for all
  */
 public record Fault(
         @JsonProperty("latency_ms") Long latencyMs,
-        @JsonProperty("error_rate") Double errorRate,
+        @JsonProperty("rate") @JsonAlias("error_rate") Double rate,
         @JsonProperty("error") String error,
         @JsonProperty("timeout_ms") Long timeoutMs,
         @JsonProperty("retry_after_seconds") Integer retryAfterSeconds,
         @JsonProperty("malformed") Boolean malformed,
         @JsonProperty("timeout_after_commit") Boolean timeoutAfterCommit,
+        @JsonProperty("commit_after_ms") Long commitAfterMs,
+        @JsonProperty("error_after_commit") String errorAfterCommit,
+        @JsonProperty("drop_before_commit") Boolean dropBeforeCommit,
         @JsonProperty("remaining") Integer remaining) {
 
     boolean is(Boolean flag) {
@@ -30,8 +40,8 @@ public record Fault(
 
     Fault used() {
         return remaining == null ? this
-                : new Fault(latencyMs, errorRate, error, timeoutMs, retryAfterSeconds, malformed, timeoutAfterCommit,
-                remaining - 1);
+                : new Fault(latencyMs, rate, error, timeoutMs, retryAfterSeconds, malformed, timeoutAfterCommit,
+                commitAfterMs, errorAfterCommit, dropBeforeCommit, remaining - 1);
     }
 
     boolean exhausted() {

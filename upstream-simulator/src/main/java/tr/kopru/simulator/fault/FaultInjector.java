@@ -4,7 +4,6 @@ import io.vertx.core.Vertx;
 import io.vertx.ext.web.RoutingContext;
 
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BiConsumer;
 
 /**
@@ -34,10 +33,15 @@ public final class FaultInjector {
                 .incrementAndGet();
         Optional<Fault> found = registry.take(upstream, method);
         if (found.isEmpty()) {
-            handler.handle(ctx, false);
+            handler.handle(ctx, AfterWork.ANSWER);
             return;
         }
         Fault fault = found.get();
+        if (fault.commitAfterMs() != null) {
+            // Late commit: the client waits in vain; the work is done later all the same.
+            vertx.setTimer(Math.max(1, fault.commitAfterMs()), id -> handler.handle(ctx, AfterWork.DROP));
+            return;
+        }
         long delay = (fault.latencyMs() == null ? 0 : fault.latencyMs())
                 + (fault.timeoutMs() == null ? 0 : fault.timeoutMs());
         Runnable answer = () -> answer(ctx, fault, handler, upstreamError);
@@ -69,11 +73,13 @@ public final class FaultInjector {
                     .end("{\"message\":\"Too many requests\"}");
             return;
         }
-        boolean failNow = fault.error() != null
-                && (fault.errorRate() == null || ThreadLocalRandom.current().nextDouble() < fault.errorRate());
-        if (failNow) {
+        if (fault.is(fault.dropBeforeCommit())) {
+            ctx.request().connection().close();
+            return;
+        }
+        if (fault.error() != null) {
             if ("http500".equals(fault.error())) {
-                ctx.response().setStatusCode(500).end("{\"message\":\"Internal Server Error\"}");
+                http500(ctx);
             } else {
                 upstreamError.accept(ctx, fault.error());
             }
@@ -84,12 +90,21 @@ public final class FaultInjector {
                     .end("{\"success\": tru");
             return;
         }
-        handler.handle(ctx, fault.is(fault.timeoutAfterCommit()));
+        if (fault.errorAfterCommit() != null) {
+            handler.handle(ctx, AfterWork.error(fault.errorAfterCommit()));
+            return;
+        }
+        handler.handle(ctx, fault.is(fault.timeoutAfterCommit()) ? AfterWork.DROP : AfterWork.ANSWER);
     }
 
-    /** The real answer of a call; {@code dropAnswer}: do the work, then close the connection without answering. */
+    /** The injected HTTP 500, the same for every upstream. */
+    public static void http500(RoutingContext ctx) {
+        ctx.response().setStatusCode(500).end("{\"message\":\"Internal Server Error\"}");
+    }
+
+    /** The real work and answer of a call; {@code after} says what becomes of the answer. */
     @FunctionalInterface
     public interface CallHandler {
-        void handle(RoutingContext ctx, boolean dropAnswer);
+        void handle(RoutingContext ctx, AfterWork after);
     }
 }

@@ -3,6 +3,7 @@ package tr.kopru.simulator.fault;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The faults in force, per upstream ("utts", "flexcity", "customs") and method (for example "login",
@@ -20,11 +21,17 @@ public final class FaultRegistry {
         faults.clear();
     }
 
-    /** The fault for this call, counting it as used; the method's own fault before the upstream's "*". */
+    /**
+     * The fault for this call, counting it as used; the method's own fault before the upstream's "*". A fault with
+     * a rate applies to that share of calls; a call it passes over does not count.
+     */
     public Optional<Fault> take(String upstream, String method) {
         for (String key : new String[] {key(upstream, method), key(upstream, "*")}) {
             Fault[] taken = new Fault[1];
             faults.computeIfPresent(key, (k, fault) -> {
+                if (fault.rate() != null && ThreadLocalRandom.current().nextDouble() >= fault.rate()) {
+                    return fault;
+                }
                 taken[0] = fault;
                 Fault next = fault.used();
                 return next.exhausted() ? null : next;

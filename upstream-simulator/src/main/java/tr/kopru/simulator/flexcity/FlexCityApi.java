@@ -5,6 +5,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import tr.kopru.simulator.Json;
 import tr.kopru.simulator.SimulatorClock;
+import tr.kopru.simulator.fault.AfterWork;
 import tr.kopru.simulator.fault.FaultInjector;
 
 import java.nio.charset.StandardCharsets;
@@ -78,7 +79,7 @@ public final class FlexCityApi {
         return Map.copyOf(institutions);
     }
 
-    private void call(RoutingContext ctx, boolean dropAnswer) {
+    private void call(RoutingContext ctx, AfterWork after) {
         FlexCityInstitution institution = institutions.get(ctx.pathParam("institution"));
         if (institution == null) {
             ctx.response().setStatusCode(404).end();
@@ -92,8 +93,16 @@ public final class FlexCityApi {
         try {
             verifySignature(institution, ctx.request().getHeader("Authorization"));
             ObjectNode result = method.call(institution, new Form(ctx.request().formAttributes()));
-            if (dropAnswer) {
+            if (after.drop()) {
                 ctx.request().connection().close();
+                return;
+            }
+            if ("http500".equals(after.error())) {
+                FaultInjector.http500(ctx);
+                return;
+            }
+            if (after.error() != null) {
+                error(ctx, after.error());
                 return;
             }
             result.put("resultCode", "0000").put("resultMessage", "İşlem Başarılı").put("success", true);
