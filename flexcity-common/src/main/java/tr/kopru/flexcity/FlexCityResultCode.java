@@ -1,7 +1,9 @@
 package tr.kopru.flexcity;
 
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -59,6 +61,20 @@ public enum FlexCityResultCode {
     /** A code the document does not list. */
     UNLISTED("????", "Belgede olmayan sonuç kodu");
 
+    /**
+     * The documented refusals of a write: the request's input, our credentials or the invoice's state were found
+     * wrong, so FlexCity did not carry it out. Every other code after a write (0001, 0900, an unlisted code, success
+     * false without a code) leaves its outcome unknown, to be settled from FlexCity's own records.
+     */
+    private static final Set<FlexCityResultCode> NOT_DONE = EnumSet.of(REQUIRED_FIELD_EMPTY,
+            APPLICATION_KEY_NOT_RECEIVED, FIELD_INVALID, APPLICATION_USER_NOT_RECEIVED, APPLICATION_USER_MISSING,
+            DEBT_NOT_FOUND, COLLECTION_DTO_MISSING, COLLECTION_LINES_MISSING, DESK_ID_MISSING, COLLECTION_LINE_MISSING,
+            COLLECTION_AMOUNT_MISSING, ACCRUAL_ID_MISSING, ACCRUAL_NOT_FOUND, AMOUNT_ABOVE_DEBT, DESK_NOT_DEFINED,
+            DESK_RECEIPT_NOT_DEFINED, DESK_NEEDS_NEW_RECEIPT_BOOK, PAST_DAY_CANCEL, OTHER_DESK_CANCEL,
+            DESK_CREDENTIALS_WRONG, RELATED_RECORDS_NOT_SELECTED, ALREADY_COLLECTED_BY_US, INVOICE_NUMBER_EMPTY,
+            AMOUNT_MISMATCH, INVOICE_NUMBER_LENGTH, INVOICE_NUMBER_TYPE_UNKNOWN, COLLECTED_ELSEWHERE,
+            DECLARATION_NOT_FOUND);
+
     private static final Map<String, FlexCityResultCode> BY_CODE = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(FlexCityResultCode::code, Function.identity()));
 
@@ -85,6 +101,11 @@ public enum FlexCityResultCode {
             return SUCCESS;
         }
         return BY_CODE.getOrDefault(code.trim(), UNLISTED);
+    }
+
+    /** Whether this answer to a write means FlexCity did not carry it out (see {@link #NOT_DONE}). */
+    public boolean refusesWrite() {
+        return NOT_DONE.contains(this);
     }
 
     /** "Not found" answers: an answer about the data, not a failure of the upstream. */
