@@ -30,6 +30,24 @@ public interface FlexCityConfig {
     @WithDefault("200ms")
     Duration readBackoff();
 
+    /** When an institution's breaker opens; each institution has one for reads and one for writes. */
+    Breaker breaker();
+
+    interface Breaker {
+
+        /** Calls looked at before the breaker may open. */
+        @WithDefault("10")
+        int requestVolume();
+
+        /** Share of those calls without an answer that opens it. */
+        @WithDefault("0.8")
+        double failureRatio();
+
+        /** How long it stays open before it lets a call through again. */
+        @WithDefault("15s")
+        Duration delay();
+    }
+
     /** One municipality's FlexCity instance and our cashier desk on it. */
     interface Institution {
 

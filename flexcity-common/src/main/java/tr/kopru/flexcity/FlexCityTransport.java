@@ -9,16 +9,14 @@ import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import tr.kopru.runtime.upstream.UpstreamTargets;
 
 import java.net.URI;
 import java.time.Clock;
-import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -32,12 +30,15 @@ public class FlexCityTransport {
     private final FlexCityConfig config;
     private final Clock clock;
     private final ObjectMapper json = new ObjectMapper();
-    private final Map<String, FlexCityRestClient> clients = new ConcurrentHashMap<>();
+    private final UpstreamTargets<FlexCityRestClient> targets;
     private final Map<FlexCityMethod, String[]> paths = new EnumMap<>(FlexCityMethod.class);
 
     public FlexCityTransport(FlexCityConfig config, Config rawConfig, Clock clock) {
         this.config = config;
         this.clock = clock;
+        FlexCityConfig.Breaker breaker = config.breaker();
+        this.targets = new UpstreamTargets<>("FlexCity", this::build, FlexCityUnavailableException.class,
+                new UpstreamTargets.BreakerSettings(breaker.requestVolume(), breaker.failureRatio(), breaker.delay()));
         // Looked up once, not per call: configuration does not change while the service runs.
         for (FlexCityMethod method : FlexCityMethod.values()) {
             paths.put(method, rawConfig.getOptionalValue("kopru.flexcity.method-paths." + method.upstreamName(),
@@ -60,38 +61,39 @@ public class FlexCityTransport {
     }
 
     /**
-     * An idempotent call: retried with backoff when the upstream does not answer. While FlexCity keeps failing the
-     * breaker opens and calls fail at once ({@code CircuitBreakerOpenException}), sending nothing.
+     * An idempotent call: retried with backoff when the upstream does not answer. While the institution's FlexCity
+     * keeps failing its read breaker opens and calls fail at once ({@code CircuitBreakerOpenException}), sending
+     * nothing; other institutions are not affected.
      */
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.8, delay = 15, delayUnit = ChronoUnit.SECONDS,
-            failOn = FlexCityUnavailableException.class)
     public Uni<FlexCityAnswer> read(String institution, FlexCityMethod method, Map<String, String> form) {
-        return Uni.createFrom().deferred(() -> send(institution, method, form))
-                .onFailure(FlexCityUnavailableException.class).retry()
-                .withBackOff(config.readBackoff(), config.readBackoff().multipliedBy(8))
-                .atMost(Math.max(0, config.readAttempts() - 1));
+        return targets.guarded(institution, UpstreamTargets.Call.READ, () -> retried(() -> send(institution, method,
+                form)));
     }
 
     /**
      * A read whose answer is a (possibly very long) list of receipts, parsed straight into them rather than into a
      * JSON tree: TahsilIcmaliDetay of a busy desk. Retried like {@link #read}.
      */
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.8, delay = 15, delayUnit = ChronoUnit.SECONDS,
-            failOn = FlexCityUnavailableException.class)
     public Uni<List<FlexCityReceipt>> readReceipts(String institution, FlexCityMethod method, Map<String, String> form) {
-        return Uni.createFrom().deferred(() -> exchange(institution, method, form)
-                        .map(response -> body(institution, method, response, FlexCityReceiptList::read)))
-                .onFailure(FlexCityUnavailableException.class).retry()
-                .withBackOff(config.readBackoff(), config.readBackoff().multipliedBy(8))
-                .atMost(Math.max(0, config.readAttempts() - 1))
+        return targets.guarded(institution, UpstreamTargets.Call.READ, () -> retried(() -> exchange(institution,
+                        method, form).map(response -> body(institution, method, response, FlexCityReceiptList::read))))
                 .map(FlexCityReceiptList::receiptsOrThrow);
     }
 
-    /** A call that changes upstream state: sent once (or not at all while the breaker is open). */
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.8, delay = 15, delayUnit = ChronoUnit.SECONDS,
-            failOn = FlexCityUnavailableException.class)
+    /**
+     * A call that changes upstream state: sent once, or not at all while the institution's write breaker is open
+     * ({@code CircuitBreakerOpenException}: certainly not done).
+     */
     public Uni<FlexCityAnswer> write(String institution, FlexCityMethod method, Map<String, String> form) {
-        return Uni.createFrom().deferred(() -> send(institution, method, form));
+        return targets.guarded(institution, UpstreamTargets.Call.WRITE,
+                () -> Uni.createFrom().deferred(() -> send(institution, method, form)));
+    }
+
+    private <T> Uni<T> retried(java.util.function.Supplier<Uni<? extends T>> call) {
+        return Uni.createFrom().deferred(call)
+                .onFailure(FlexCityUnavailableException.class).retry()
+                .withBackOff(config.readBackoff(), config.readBackoff().multipliedBy(8))
+                .atMost(Math.max(0, config.readAttempts() - 1));
     }
 
     private Uni<FlexCityAnswer> send(String code, FlexCityMethod method, Map<String, String> form) {
@@ -112,7 +114,7 @@ public class FlexCityTransport {
                 clock.instant(), institution.forwardedFor());
         MultivaluedMap<String, String> body = new MultivaluedHashMap<>();
         form.forEach((name, value) -> body.add(name, value == null ? "null" : value));
-        return client(code, institution).call(path[0], path[1], authorization, body)
+        return targets.client(code).call(path[0], path[1], authorization, body)
                 .onFailure().transform(f -> new FlexCityUnavailableException(
                         "FlexCity " + code + " " + method.upstreamName() + " gave no answer: " + f.getMessage(), f));
     }
@@ -141,12 +143,12 @@ public class FlexCityTransport {
         }
     }
 
-    private FlexCityRestClient client(String code, FlexCityConfig.Institution institution) {
-        return clients.computeIfAbsent(code, c -> QuarkusRestClientBuilder.newBuilder()
-                .baseUri(URI.create(institution.baseUrl().endsWith("/") ? institution.baseUrl()
-                        : institution.baseUrl() + "/"))
+    private FlexCityRestClient build(String code) {
+        String baseUrl = institution(code).baseUrl();
+        return QuarkusRestClientBuilder.newBuilder()
+                .baseUri(URI.create(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/"))
                 .connectTimeout(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .readTimeout(config.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                .build(FlexCityRestClient.class));
+                .build(FlexCityRestClient.class);
     }
 }

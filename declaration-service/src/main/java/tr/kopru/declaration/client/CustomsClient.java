@@ -5,15 +5,13 @@ import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import tr.kopru.declaration.config.CustomsConfig;
 import tr.kopru.declaration.domain.DeclarationJson;
+import tr.kopru.runtime.upstream.UpstreamTargets;
 
 import java.net.URI;
-import java.time.temporal.ChronoUnit;
-import java.util.Map;
+import java.time.Duration;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -26,11 +24,16 @@ public class CustomsClient {
 
     private static final int MAX_REASON = 500;
 
+    /** A target's breaker: open after 8 of 10 calls without an answer, for {@link #BREAKER_DELAY}. */
+    public static final Duration BREAKER_DELAY = Duration.ofSeconds(15);
+
     private final CustomsConfig config;
-    private final Map<String, CustomsRestClient> clients = new ConcurrentHashMap<>();
+    private final UpstreamTargets<CustomsRestClient> targets;
 
     public CustomsClient(CustomsConfig config) {
         this.config = config;
+        this.targets = new UpstreamTargets<>("customs", this::build, CustomsUnavailableException.class,
+                new UpstreamTargets.BreakerSettings(10, 0.8, BREAKER_DELAY));
     }
 
     public Set<String> targets() {
@@ -46,16 +49,17 @@ public class CustomsClient {
         return target;
     }
 
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.8, delay = 15, delayUnit = ChronoUnit.SECONDS,
-            failOn = CustomsUnavailableException.class)
+    /** The update, behind the target's own breaker: one failing environment never stops another. */
     public Uni<CustomsAnswer> update(String targetName, String targetServer, String declarationId, JsonNode body) {
         return Uni.createFrom().deferred(() -> {
             CustomsConfig.Target target = target(targetName);
-            return client(targetName, target).update(declarationId, "Bearer " + target.token(), targetServer,
-                    DeclarationJson.bytes(body));
-        }).onFailure(f -> !(f instanceof UnknownTargetException)).transform(f -> new CustomsUnavailableException(
-                "customs " + targetName + " gave no answer: " + f.getMessage(), null, f))
-                .map(this::answer);
+            return targets.guarded(targetName, UpstreamTargets.Call.WRITE, () -> Uni.createFrom().deferred(() ->
+                            targets.client(targetName).update(declarationId, "Bearer " + target.token(),
+                                    targetServer, DeclarationJson.bytes(body)))
+                    .onFailure().transform(f -> new CustomsUnavailableException(
+                            "customs " + targetName + " gave no answer: " + f.getMessage(), null, f))
+                    .map(this::answer));
+        });
     }
 
     private CustomsAnswer answer(Response response) {
@@ -97,12 +101,13 @@ public class CustomsClient {
         return flat.length() <= MAX_REASON ? flat : flat.substring(0, MAX_REASON) + "…";
     }
 
-    private CustomsRestClient client(String name, CustomsConfig.Target target) {
-        return clients.computeIfAbsent(name, n -> QuarkusRestClientBuilder.newBuilder()
-                .baseUri(URI.create(target.baseUrl().endsWith("/") ? target.baseUrl() : target.baseUrl() + "/"))
+    private CustomsRestClient build(String name) {
+        String baseUrl = target(name).baseUrl();
+        return QuarkusRestClientBuilder.newBuilder()
+                .baseUri(URI.create(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/"))
                 .connectTimeout(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .readTimeout(config.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .disableDefaultMapper(true)
-                .build(CustomsRestClient.class));
+                .build(CustomsRestClient.class);
     }
 }

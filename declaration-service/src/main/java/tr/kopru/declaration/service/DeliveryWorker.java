@@ -33,8 +33,6 @@ import java.util.function.Function;
 public class DeliveryWorker {
 
     private static final Logger LOG = Logger.getLogger(DeliveryWorker.class);
-    /** The customs client's circuit breaker stays open this long before it tries a call again. */
-    private static final Duration BREAKER_PAUSE = Duration.ofSeconds(15);
 
     private final UpdateRepository updates;
     private final DeliveredState delivered;
@@ -100,7 +98,7 @@ public class DeliveryWorker {
         Instant now = clock.instant();
         if (failure instanceof CircuitBreakerOpenException) {
             // Nothing was sent: not an attempt. Asked again once the breaker may let calls through.
-            return updates.postpone(update.id(), now.plus(BREAKER_PAUSE), now);
+            return updates.postpone(update.id(), now.plus(CustomsClient.BREAKER_DELAY), now);
         }
         Integer status = failure instanceof CustomsUnavailableException unavailable ? unavailable.httpStatus() : null;
         String detail = failure.getMessage();
