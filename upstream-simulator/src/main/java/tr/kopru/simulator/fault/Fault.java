@@ -19,6 +19,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param commitAfterMs      FlexCity "late commit": no answer ever comes; the work is done this long after the call
  * @param errorAfterCommit   FlexCity: do the work, then answer "http500" or this result code instead of success
  * @param dropBeforeCommit   FlexCity: drop the connection at once and do nothing
+ * @param target             only calls to this target (a FlexCity institution's code); null for every target
  * @param remaining          how many calls the fault applies to; null for all
  */
 public record Fault(
@@ -32,6 +33,7 @@ public record Fault(
         @JsonProperty("commit_after_ms") Long commitAfterMs,
         @JsonProperty("error_after_commit") String errorAfterCommit,
         @JsonProperty("drop_before_commit") Boolean dropBeforeCommit,
+        @JsonProperty("target") String target,
         @JsonProperty("remaining") Integer remaining) {
 
     boolean is(Boolean flag) {
@@ -41,7 +43,7 @@ public record Fault(
     Fault used() {
         return remaining == null ? this
                 : new Fault(latencyMs, rate, error, timeoutMs, retryAfterSeconds, malformed, timeoutAfterCommit,
-                commitAfterMs, errorAfterCommit, dropBeforeCommit, remaining - 1);
+                commitAfterMs, errorAfterCommit, dropBeforeCommit, target, remaining - 1);
     }
 
     boolean exhausted() {

@@ -31,7 +31,7 @@ public final class FaultInjector {
                        BiConsumer<RoutingContext, String> upstreamError) {
         calls.computeIfAbsent(upstream + "/" + method, k -> new java.util.concurrent.atomic.AtomicLong())
                 .incrementAndGet();
-        Optional<Fault> found = registry.take(upstream, method);
+        Optional<Fault> found = registry.take(upstream, method, ctx.pathParam("institution"));
         if (found.isEmpty()) {
             handler.handle(ctx, AfterWork.ANSWER);
             return;

@@ -23,12 +23,16 @@ public final class FaultRegistry {
 
     /**
      * The fault for this call, counting it as used; the method's own fault before the upstream's "*". A fault with
-     * a rate applies to that share of calls; a call it passes over does not count.
+     * a rate applies to that share of calls, one with a target only to calls to it; a call it passes over does not
+     * count.
      */
-    public Optional<Fault> take(String upstream, String method) {
+    public Optional<Fault> take(String upstream, String method, String target) {
         for (String key : new String[] {key(upstream, method), key(upstream, "*")}) {
             Fault[] taken = new Fault[1];
             faults.computeIfPresent(key, (k, fault) -> {
+                if (fault.target() != null && !fault.target().equals(target)) {
+                    return fault;
+                }
                 if (fault.rate() != null && ThreadLocalRandom.current().nextDouble() >= fault.rate()) {
                     return fault;
                 }
