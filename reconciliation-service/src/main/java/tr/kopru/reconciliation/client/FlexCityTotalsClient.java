@@ -3,7 +3,7 @@ package tr.kopru.reconciliation.client;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import tr.kopru.flexcity.FlexCityAnswer;
-import tr.kopru.flexcity.FlexCityDates;
+import tr.kopru.flexcity.DeskDayForm;
 import tr.kopru.flexcity.FlexCityMethod;
 import tr.kopru.flexcity.FlexCityReceipt;
 import tr.kopru.flexcity.FlexCityTransport;
@@ -11,9 +11,7 @@ import tr.kopru.model.Money;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** The reconciliation's two FlexCity calls, for one desk and day: TahsilIcmali and TahsilIcmaliDetay. */
 @ApplicationScoped
@@ -26,7 +24,7 @@ public class FlexCityTotalsClient {
     }
 
     public Uni<DailyTotals> dailyTotals(String institution, long deskId, LocalDate day) {
-        return transport.read(institution, FlexCityMethod.DAILY_TOTALS, dayForm(deskId, day)).map(answer -> {
+        return transport.read(institution, FlexCityMethod.DAILY_TOTALS, DeskDayForm.of(deskId, day)).map(answer -> {
             var totals = answer.orThrow().get("bgsTahsilIcmalDto");
             return new DailyTotals(money(FlexCityAnswer.amount(totals, "tahsilEdilenTutar")),
                     count(FlexCityAnswer.number(totals, "tahsilAdedi")),
@@ -37,15 +35,7 @@ public class FlexCityTotalsClient {
 
     /** The receipts of the collections that stand (not cancelled) on the desk that day. */
     public Uni<List<FlexCityReceipt>> dailyReceipts(String institution, long deskId, LocalDate day) {
-        return transport.readReceipts(institution, FlexCityMethod.DAILY_RECEIPTS, dayForm(deskId, day));
-    }
-
-    private static Map<String, String> dayForm(long deskId, LocalDate day) {
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("ilkTarih", FlexCityDates.startOf(day));
-        form.put("sonTarih", FlexCityDates.endOf(day));
-        form.put("btsVezneId", String.valueOf(deskId));
-        return form;
+        return transport.readReceipts(institution, FlexCityMethod.DAILY_RECEIPTS, DeskDayForm.of(deskId, day));
     }
 
     private static Money money(BigDecimal amount) {
