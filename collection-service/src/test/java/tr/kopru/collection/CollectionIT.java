@@ -23,9 +23,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -38,7 +36,6 @@ import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.is;
 import static tr.kopru.testsupport.Api.simulator;
 import static tr.kopru.testsupport.Api.json;
-import static tr.kopru.testsupport.Api.as;
 
 /**
  * Collecting and cancelling against the simulated FlexCity, on the real broker and database: one payment-made per
@@ -48,10 +45,8 @@ import static tr.kopru.testsupport.Api.as;
 @QuarkusTest
 class CollectionIT {
 
-    private static final String KEY = "collection-test-key-not-secret";
     private static final String INSTITUTION = "ornek-belediye";
-    private static final ZoneId TURKEY = ZoneId.of("Europe/Istanbul");
-    private static final Set<String> USED = new HashSet<>();
+    private static final ZoneId TURKEY = CollectionCalls.TURKEY;
 
     @Inject
     Pool pool;
@@ -121,7 +116,7 @@ class CollectionIT {
     }
 
     @Test
-    void aResolverThatFindsNoBookingRejectsTheCollection() {
+    void aResolverThatFindsNoBookingRejectsTheCollectionOnlyAfterTheSettleWindow() throws Exception {
         JsonNode invoice = openInvoice(false);
         // The request never reaches FlexCity's booking: the connection times out before it is processed.
         simulator().contentType(ContentType.JSON).body("{\"timeout_ms\": 5000, \"remaining\": 1}")
@@ -129,9 +124,19 @@ class CollectionIT {
 
         JsonNode collection = data(collect(invoice, invoice.path("total").decimalValue(), null)
                 .then().statusCode(202).extract().response());
+        String id = collection.path("id").asText();
+        // One "not found" is no proof: the collection stays UNKNOWN and keeps its invoice.
         resolver.resolveDueNow().await().atMost(Duration.ofSeconds(20));
+        api().get("/api/v1/collections/" + id).then().statusCode(200)
+                .body("data.state", is("UNKNOWN")).body("data.not_found_answers", is(1));
+        collect(invoice, invoice.path("total").decimalValue(), null).then().statusCode(409);
 
-        api().get("/api/v1/collections/" + collection.path("id").asText()).then().statusCode(200)
+        for (int i = 0; i < 3; i++) {
+            Thread.sleep(600);
+            resolver.resolveDueNow().await().atMost(Duration.ofSeconds(20));
+        }
+
+        api().get("/api/v1/collections/" + id).then().statusCode(200)
                 .body("data.state", is("REJECTED")).body("data.result_code", is("0115"));
         assertThat(events(Topics.PAYMENT_MADE, collection.path("transaction_number").asText(), 0)).isEmpty();
     }
@@ -145,9 +150,10 @@ class CollectionIT {
         JsonNode first = data(collect(invoice, invoice.path("total").decimalValue(), key)
                 .then().statusCode(201).extract().response());
         Response again = collect(invoice, invoice.path("total").decimalValue(), key);
-        again.then().statusCode(200).header("Idempotent-Replayed", "true");
+        // The first answer again: its status and body.
+        again.then().statusCode(201).header("Idempotent-Replayed", "true");
 
-        assertThat(data(again).path("id").asText()).isEqualTo(first.path("id").asText());
+        assertThat(data(again)).isEqualTo(first);
         assertThat(calls("flexcity/TahsilKaydiOlusturByFatura")).isEqualTo(before + 1);
         collect(invoice, invoice.path("total").decimalValue().add(BigDecimal.ONE), key).then().statusCode(409)
                 .body("message", containsString("different request"));
@@ -182,12 +188,16 @@ class CollectionIT {
         JsonNode invoice = openInvoice(false);
         BigDecimal wrong = invoice.path("total").decimalValue().add(new BigDecimal("1.00"));
         String key = UUID.randomUUID().toString();
-        collect(invoice, wrong, key).then().statusCode(409);
-        long calls = calls("flexcity/TahsilKaydiOlusturByFatura");
+        long calls = calls("flexcity/TahsilKaydiOlusturByFatura") + 1;
+        String first = collect(invoice, wrong, key).then().statusCode(409).extract().asString();
 
-        collect(invoice, wrong, key).then().statusCode(200).header("Idempotent-Replayed", "true")
-                .body("data.state", is("REJECTED")).body("data.result_code", is("0512"));
+        // The retry gets the first answer again, status and body, not a 200.
+        Response again = collect(invoice, wrong, key);
+        again.then().statusCode(409).header("Idempotent-Replayed", "true");
+        assertThat(json(again.asString())).isEqualTo(json(first));
         assertThat(calls("flexcity/TahsilKaydiOlusturByFatura")).isEqualTo(calls);
+        assertThat(count("SELECT count(*) FROM collection WHERE invoice_number = $1 AND result_code = '0512'",
+                invoice.path("invoice_number").asText())).isEqualTo(1);
     }
 
     @Test
@@ -302,33 +312,16 @@ class CollectionIT {
 
     // ---- helpers ----
 
-    /** An open invoice no other test used; not overdue when {@code notOverdue} (its total is the same any day). */
-    private static synchronized JsonNode openInvoice(boolean notOverdue) {
-        JsonNode invoices = json(simulator().get("/admin/flexcity/" + INSTITUTION + "/invoices")
-                .then().statusCode(200).extract().asString());
-        for (JsonNode invoice : invoices) {
-            boolean fits = !notOverdue || !LocalDate.parse(invoice.path("due_date").asText())
-                    .isBefore(LocalDate.now(TURKEY));
-            if (fits && USED.add(invoice.path("invoice_number").asText())) {
-                return invoice;
-            }
-        }
-        throw new IllegalStateException("the simulator has no unused open invoice left");
+    private static JsonNode openInvoice(boolean notOverdue) {
+        return CollectionCalls.openInvoice(INSTITUTION, notOverdue);
     }
 
     private static Response collect(JsonNode invoice, BigDecimal amount, String idempotencyKey) {
-        RequestSpecification request = api().contentType(ContentType.JSON).body(body(invoice, amount, null));
-        if (idempotencyKey != null) {
-            request = request.header("Idempotency-Key", idempotencyKey);
-        }
-        return request.post("/api/v1/collections");
+        return CollectionCalls.collect(INSTITUTION, invoice, amount, idempotencyKey, null);
     }
 
     private static String body(JsonNode invoice, BigDecimal amount, LocalDate paidOn) {
-        return "{\"institution\": \"" + INSTITUTION + "\", \"invoice_number\": \""
-                + invoice.path("invoice_number").asText() + "\", \"declaration_id\": "
-                + invoice.path("declaration_id").asLong() + ", \"amount\": " + amount.toPlainString()
-                + (paidOn == null ? "" : ", \"paid_on\": \"" + paidOn + "\"") + "}";
+        return CollectionCalls.body(INSTITUTION, invoice, amount, paidOn);
     }
 
     private List<ConsumerRecord<String, String>> events(String topic, String key, int expected) {
@@ -337,7 +330,7 @@ class CollectionIT {
     }
 
     private long calls(String method) {
-        return json(simulator().get("/admin/calls").then().statusCode(200).extract().asString()).path(method).asLong();
+        return CollectionCalls.calls(method);
     }
 
     private String stateInDatabase(String id) {
@@ -351,10 +344,10 @@ class CollectionIT {
     }
 
     private static RequestSpecification api() {
-        return as(KEY);
+        return CollectionCalls.api();
     }
 
     private static JsonNode data(Response response) {
-        return json(response.asString()).path("data");
+        return CollectionCalls.data(response);
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import tr.kopru.flexcity.DeskDayForm;
 import tr.kopru.flexcity.FlexCityAnswer;
 import tr.kopru.flexcity.FlexCityConfig;
 import tr.kopru.flexcity.FlexCityDates;
@@ -119,6 +120,11 @@ public class FlexCityClient {
         return read(institution, FlexCityMethod.FIND_COLLECTION_BY_TRANSACTION,
                 form("islemNo", transactionNumber, "btsVezneId", desk))
                 .map(answer -> answer.flatMap(a -> receipts(a).stream().findFirst()));
+    }
+
+    /** TahsilIcmaliDetay: the receipts that stand (not cancelled) on a desk on one collection day. */
+    public Uni<List<FlexCityReceipt>> dailyReceipts(String institution, long deskId, LocalDate day) {
+        return transport.readReceipts(institution, FlexCityMethod.DAILY_RECEIPTS, DeskDayForm.of(deskId, day));
     }
 
     /** TahsilKaydiIptalEdilebilir: nothing when the collection may be cancelled, else the rejection. */

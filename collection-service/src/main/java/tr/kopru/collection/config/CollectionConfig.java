@@ -15,6 +15,22 @@ public interface CollectionConfig {
 
     Merges merges();
 
+    Sweep sweep();
+
+    /** How far before today a collection's paid_on (sent as tahsilTarihi, which lowers the surcharge) may lie. */
+    @WithDefault("P5D")
+    Duration maxBackdate();
+
+    interface Sweep {
+
+        /**
+         * When the day-end sweep settles the past days' open outcomes from FlexCity's receipts (a Quarkus cron, in
+         * Europe/Istanbul; "off" to disable).
+         */
+        @WithDefault("0 20 0 * * ?")
+        String cron();
+    }
+
     interface Scan {
 
         /** How often due standing instructions are scanned (a Quarkus scheduler interval; "off" to disable). */
@@ -51,13 +67,28 @@ public interface CollectionConfig {
         @WithDefault("5s")
         Duration firstDelay();
 
-        /** The pause after an unanswered question; it doubles with every further try. */
+        /** The pause after a question that did not settle it; it doubles with every further one, up to maxBackoff. */
         @WithDefault("10s")
         Duration backoff();
 
-        /** Questions asked before a collection is left UNKNOWN for an operator. */
+        /** The longest pause between two questions. */
+        @WithDefault("5m")
+        Duration maxBackoff();
+
+        /** Unanswered questions asked before a collection is left open for an operator. */
         @WithDefault("8")
         int maxAttempts();
+
+        /**
+         * How long after the collect was sent FlexCity must keep answering "not found" before it proves the
+         * collection was not booked (together with the day's receipts, which must not list it).
+         */
+        @WithDefault("15m")
+        Duration settleWindow();
+
+        /** "Not found" answers needed, at the least, within the settle window. */
+        @WithDefault("3")
+        int notFoundAnswers();
 
         /** Collections resolved per round. */
         @WithDefault("20")

@@ -9,7 +9,9 @@ import java.util.UUID;
 
 /**
  * One collection Köprü started on FlexCity: our transaction number (islemNo) is assigned and stored before the
- * upstream is called. {@code resultCode}/{@code resultReason} carry the upstream's answer when it refused.
+ * upstream is called. {@code resultCode}/{@code resultReason} carry the upstream's answer when it refused;
+ * {@code resolveAttempts} counts questions FlexCity left unanswered, {@code notFoundAnswers} its "not found" answers
+ * while the outcome was open; {@code needsOperator} when the service cannot settle it by itself.
  */
 public record Collection(
         UUID id,
@@ -30,7 +32,9 @@ public record Collection(
         String resultCode,
         String resultReason,
         int resolveAttempts,
+        int notFoundAnswers,
         Instant nextResolveAt,
+        boolean needsOperator,
         String requestedBy,
         UUID standingInstructionId,
         Instant createdAt,

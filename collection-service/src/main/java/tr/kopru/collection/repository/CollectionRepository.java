@@ -26,8 +26,11 @@ import static tr.kopru.runtime.db.SqlTimes.offset;
 @ApplicationScoped
 public class CollectionRepository {
 
-    /** A collection started with an Idempotency-Key, and the fingerprint of the request that started it. */
-    public record Keyed(Collection collection, String fingerprint) {
+    /**
+     * A collection started with an Idempotency-Key, the fingerprint of the request that started it, and the first
+     * answer to it (null while it was not recorded).
+     */
+    public record Keyed(Collection collection, String fingerprint, Integer answerStatus, String answerBody) {
     }
 
     /** What a list of collections is filtered by; null fields do not filter. */
@@ -35,14 +38,16 @@ public class CollectionRepository {
     }
 
     /** The states in which a collection holds its invoice: in flight, or collected and not cancelled. */
-    private static final String HOLDING_STATES = "('PENDING', 'UNKNOWN', 'COLLECTED')";
+    private static final String HOLDING_STATES = "('PENDING', 'UNKNOWN', 'COLLECTED', 'CANCELLING', 'CANCEL_UNKNOWN')";
+    /** A collection refused before anything was sent is not its Idempotency-Key's result. */
+    private static final String KEY_BOUND = "result_code IS DISTINCT FROM 'NOT_SENT'";
 
     private static final String MOVE = "WITH moved AS (UPDATE collection SET state = $3, upstream_collection_id = $4, "
             + "receipt_serial = $5, receipt_number = $6, collected_at = $7, cancelled_at = $8, result_code = $9, "
-            + "result_reason = $10, resolve_attempts = $11, next_resolve_at = $12, updated_at = $13 "
-            + "WHERE id = $1 AND state = $2 RETURNING id)";
+            + "result_reason = $10, resolve_attempts = $11, next_resolve_at = $12, updated_at = $13, "
+            + "needs_operator = $15, not_found_answers = $16 WHERE id = $1 AND state = $2 RETURNING id)";
     private static final String MOVE_HISTORY = "INSERT INTO collection_transition (collection_id, from_state, "
-            + "to_state, at, reason) SELECT id, $2, $3, $13, $14 FROM moved";
+            + "to_state, at, reason, actor) SELECT id, $2, $3, $13, $14, $17 FROM moved";
 
     private final Pool pool;
     private final Outbox outbox;
@@ -60,21 +65,22 @@ public class CollectionRepository {
     public Uni<Boolean> insertUnlessHeld(Collection c, String idempotencyKey, String fingerprint) {
         return pool.preparedQuery("WITH inserted AS (INSERT INTO collection (" + CollectionRows.COLUMNS
                         + ", idempotency_key, request_fingerprint) SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, "
-                        + "$12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25 "
-                        + "WHERE NOT EXISTS (SELECT 1 FROM collection WHERE requested_by = $20 AND idempotency_key = $24) "
+                        + "$12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27 "
+                        + "WHERE NOT EXISTS (SELECT 1 FROM collection WHERE requested_by = $22 AND idempotency_key = $26 "
+                        + "AND " + KEY_BOUND + ") "
                         + "AND NOT EXISTS (SELECT 1 FROM collection WHERE institution = $2 AND invoice_number = $5 "
                         + "AND state IN " + HOLDING_STATES + ") "
                         + "AND NOT EXISTS (SELECT 1 FROM settled_invoice WHERE institution = $2 AND invoice_number = $5) "
                         + "RETURNING id) "
-                        + "INSERT INTO collection_transition (collection_id, from_state, to_state, at, reason) "
-                        + "SELECT id, NULL, $10, $22, $26 FROM inserted")
+                        + "INSERT INTO collection_transition (collection_id, from_state, to_state, at, reason, actor) "
+                        + "SELECT id, NULL, $10, $24, $28, $22 FROM inserted")
                 .execute(Tuple.from(new Object[] {c.id(), c.institution(), c.deskId(), c.transactionNumber(),
                         c.invoiceNumber(), c.declarationId(), c.amount().amount(), c.collectionDate(),
                         c.channel().name(), c.state().name(), c.upstreamCollectionId(), c.receiptSerial(),
                         c.receiptNumber(), offset(c.collectedAt()), offset(c.cancelledAt()), c.resultCode(),
-                        c.resultReason(), c.resolveAttempts(), offset(c.nextResolveAt()), c.requestedBy(),
-                        c.standingInstructionId(), offset(c.createdAt()), offset(c.updatedAt()), idempotencyKey,
-                        fingerprint, "started by " + c.requestedBy()}))
+                        c.resultReason(), c.resolveAttempts(), c.notFoundAnswers(), offset(c.nextResolveAt()),
+                        c.needsOperator(), c.requestedBy(), c.standingInstructionId(), offset(c.createdAt()),
+                        offset(c.updatedAt()), idempotencyKey, fingerprint, "started"}))
                 .map(rows -> rows.rowCount() > 0);
     }
 
@@ -83,21 +89,35 @@ public class CollectionRepository {
      * history line and, if there is one, its event: all in one statement, so all or nothing without a transaction.
      * False (and nothing written) when it was no longer in {@code from}: someone else moved it first.
      */
-    public Uni<Boolean> move(CollectionState from, Collection to, String reason, OutboxMessage event) {
+    public Uni<Boolean> move(CollectionState from, Collection to, String reason, String actor, OutboxMessage event) {
         Tuple parameters = Tuple.from(new Object[] {to.id(), from.name(), to.state().name(),
                 to.upstreamCollectionId(), to.receiptSerial(), to.receiptNumber(), offset(to.collectedAt()),
                 offset(to.cancelledAt()), to.resultCode(), to.resultReason(), to.resolveAttempts(),
-                offset(to.nextResolveAt()), offset(to.updatedAt()), reason});
+                offset(to.nextResolveAt()), offset(to.updatedAt()), reason, to.needsOperator(), to.notFoundAnswers(),
+                actor});
         return event == null
                 ? pool.preparedQuery(MOVE + " " + MOVE_HISTORY).execute(parameters).map(rows -> rows.rowCount() > 0)
                 : outbox.appendWith(pool, MOVE + ", history AS (" + MOVE_HISTORY + ")", "moved", parameters, event);
     }
 
-    /** Records a failed attempt to resolve, and when to try next (null: no more tries, an operator decides). */
-    public Uni<Void> resolveLater(UUID id, int attempts, Instant next, Instant now) {
-        return pool.preparedQuery("UPDATE collection SET resolve_attempts = $2, next_resolve_at = $3, updated_at = $4 "
-                        + "WHERE id = $1")
-                .execute(Tuple.of(id, attempts, offset(next), offset(now))).replaceWithVoid();
+    /**
+     * Records a question about an open outcome that did not settle it: the unanswered ones, FlexCity's "not found"
+     * answers, when to ask next (null: no more questions) and whether an operator must decide.
+     */
+    public Uni<Void> askLater(UUID id, CollectionState state, int unanswered, int notFound, Instant next,
+                              boolean needsOperator, Instant now) {
+        return pool.preparedQuery("UPDATE collection SET resolve_attempts = $3, not_found_answers = $4, "
+                        + "next_resolve_at = $5, needs_operator = $6, updated_at = $7 WHERE id = $1 AND state = $2")
+                .execute(Tuple.from(new Object[] {id, state.name(), unanswered, notFound, offset(next), needsOperator,
+                        offset(now)}))
+                .replaceWithVoid();
+    }
+
+    /** Records the first answer to a request with an Idempotency-Key, to replay it to a retry. */
+    public Uni<Void> recordAnswer(UUID id, int status, String body) {
+        return pool.preparedQuery("UPDATE collection SET answer_status = $2, answer_body = $3 WHERE id = $1 "
+                        + "AND answer_status IS NULL")
+                .execute(Tuple.of(id, status, body)).replaceWithVoid();
     }
 
     /**
@@ -107,7 +127,8 @@ public class CollectionRepository {
      */
     public Uni<List<Collection>> claimToResolve(Instant now, Instant pendingBefore, Duration lease, int limit) {
         return pool.preparedQuery("UPDATE collection SET next_resolve_at = $2 WHERE id IN (SELECT id FROM collection "
-                        + "WHERE ((state = 'UNKNOWN' AND next_resolve_at <= $1) OR (state = 'PENDING' AND created_at < $3 "
+                        + "WHERE ((state IN ('UNKNOWN', 'CANCEL_UNKNOWN') AND next_resolve_at <= $1) "
+                        + "OR (state IN ('PENDING', 'CANCELLING') AND updated_at < $3 "
                         + "AND (next_resolve_at IS NULL OR next_resolve_at <= $1))) ORDER BY next_resolve_at NULLS FIRST "
                         + "LIMIT $4 FOR UPDATE SKIP LOCKED) RETURNING " + CollectionRows.COLUMNS)
                 .execute(Tuple.of(offset(now), offset(now.plus(lease)), offset(pendingBefore), limit))
@@ -120,12 +141,13 @@ public class CollectionRepository {
     }
 
     public Uni<Optional<Keyed>> findByIdempotencyKey(String requestedBy, String key) {
-        return pool.preparedQuery("SELECT " + CollectionRows.COLUMNS + ", request_fingerprint FROM collection "
-                        + "WHERE requested_by = $1 AND idempotency_key = $2")
+        return pool.preparedQuery("SELECT " + CollectionRows.COLUMNS + ", request_fingerprint, answer_status, "
+                        + "answer_body FROM collection WHERE requested_by = $1 AND idempotency_key = $2 AND " + KEY_BOUND)
                 .execute(Tuple.of(requestedBy, key))
                 .map(rows -> {
                     for (Row row : rows) {
-                        return Optional.of(new Keyed(CollectionRows.collection(row), row.getString("request_fingerprint")));
+                        return Optional.of(new Keyed(CollectionRows.collection(row), row.getString("request_fingerprint"),
+                                row.getInteger("answer_status"), row.getString("answer_body")));
                     }
                     return Optional.empty();
                 });
@@ -161,6 +183,37 @@ public class CollectionRepository {
                 .map(rows -> rows.iterator().next().getLong("n"));
     }
 
+    /** What needs a person: open outcomes (UNKNOWN, CANCEL_UNKNOWN) and those marked for an operator, oldest first. */
+    public Uni<List<Collection>> needingAttention(int limit, long offset) {
+        return pool.preparedQuery("SELECT " + CollectionRows.COLUMNS + " FROM collection WHERE " + ATTENTION
+                        + " ORDER BY created_at, id LIMIT $1 OFFSET $2")
+                .execute(Tuple.of(limit, offset)).map(CollectionRepository::all);
+    }
+
+    public Uni<Long> countNeedingAttention() {
+        return pool.query("SELECT count(*) FROM collection WHERE " + ATTENTION).execute()
+                .map(rows -> rows.iterator().next().getLong(0));
+    }
+
+    /** Per state: how many collections, and when the oldest of them was created; for the metrics. */
+    public record StateStatistics(long count, Instant oldestCreatedAt) {
+    }
+
+    public Uni<java.util.Map<CollectionState, StateStatistics>> statistics() {
+        return pool.query("SELECT state, count(*) AS n, min(created_at) AS oldest FROM collection GROUP BY state")
+                .execute().map(rows -> {
+                    java.util.Map<CollectionState, StateStatistics> byState = new java.util.EnumMap<>(CollectionState.class);
+                    rows.forEach(row -> byState.put(CollectionState.valueOf(row.getString("state")),
+                            new StateStatistics(row.getLong("n"), SqlTimes.instant(row.getOffsetDateTime("oldest")))));
+                    return byState;
+                });
+    }
+
+    public Uni<Long> countNeedsOperator() {
+        return pool.query("SELECT count(*) FROM collection WHERE needs_operator").execute()
+                .map(rows -> rows.iterator().next().getLong(0));
+    }
+
     /** Counts by state, for the summary and metrics. */
     public Uni<java.util.Map<String, Long>> countByState() {
         return pool.query("SELECT state, count(*) AS n FROM collection GROUP BY state").execute().map(rows -> {
@@ -170,18 +223,21 @@ public class CollectionRepository {
         });
     }
 
-    public record Transition(CollectionState fromState, CollectionState toState, Instant at, String reason) {
+    /** One line of a collection's history; {@code actor} is who acted (null: the service itself). */
+    public record Transition(CollectionState fromState, CollectionState toState, Instant at, String reason,
+                             String actor) {
     }
 
     public Uni<List<Transition>> transitions(UUID id) {
-        return pool.preparedQuery("SELECT from_state, to_state, at, reason FROM collection_transition "
+        return pool.preparedQuery("SELECT from_state, to_state, at, reason, actor FROM collection_transition "
                         + "WHERE collection_id = $1 ORDER BY id").execute(Tuple.of(id))
                 .map(rows -> {
                     List<Transition> list = new ArrayList<>();
                     rows.forEach(row -> list.add(new Transition(
                             row.getString("from_state") == null ? null : CollectionState.valueOf(row.getString("from_state")),
                             CollectionState.valueOf(row.getString("to_state")),
-                            SqlTimes.instant(row.getOffsetDateTime("at")), row.getString("reason"))));
+                            SqlTimes.instant(row.getOffsetDateTime("at")), row.getString("reason"),
+                            row.getString("actor"))));
                     return list;
                 });
     }
@@ -191,6 +247,8 @@ public class CollectionRepository {
                         + "VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING")
                 .execute(Tuple.of(institution, invoiceNumber, offset(at), reason)).replaceWithVoid();
     }
+
+    private static final String ATTENTION = "(needs_operator OR state IN ('UNKNOWN', 'CANCEL_UNKNOWN'))";
 
     private static final String WHERE = "($1::text IS NULL OR institution = $1) AND ($2::text IS NULL OR state = $2) "
             + "AND ($3::text IS NULL OR invoice_number = $3) AND ($4::date IS NULL OR collection_date = $4)";

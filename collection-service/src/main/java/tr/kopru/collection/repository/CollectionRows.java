@@ -14,8 +14,8 @@ final class CollectionRows {
 
     static final String COLUMNS = "id, institution, desk_id, transaction_number, invoice_number, declaration_id, "
             + "amount, collection_date, channel, state, upstream_collection_id, receipt_serial, receipt_number, "
-            + "collected_at, cancelled_at, result_code, result_reason, resolve_attempts, next_resolve_at, "
-            + "requested_by, standing_instruction_id, created_at, updated_at";
+            + "collected_at, cancelled_at, result_code, result_reason, resolve_attempts, not_found_answers, "
+            + "next_resolve_at, needs_operator, requested_by, standing_instruction_id, created_at, updated_at";
 
     private CollectionRows() {
     }
@@ -29,10 +29,9 @@ final class CollectionRows {
                 row.getString("receipt_number"), instant(row.getOffsetDateTime("collected_at")),
                 instant(row.getOffsetDateTime("cancelled_at")), row.getString("result_code"),
                 row.getString("result_reason"), row.getInteger("resolve_attempts"),
-                instant(row.getOffsetDateTime("next_resolve_at")), row.getString("requested_by"),
+                row.getInteger("not_found_answers"), instant(row.getOffsetDateTime("next_resolve_at")),
+                row.getBoolean("needs_operator"), row.getString("requested_by"),
                 row.getUUID("standing_instruction_id"), instant(row.getOffsetDateTime("created_at")),
                 instant(row.getOffsetDateTime("updated_at")));
     }
-
-
 }

@@ -22,7 +22,10 @@ import tr.kopru.collection.domain.CollectionState;
 import tr.kopru.collection.repository.CollectionRepository;
 import tr.kopru.collection.service.CancellationService;
 import tr.kopru.collection.service.CollectCommand;
+import tr.kopru.collection.service.CollectResult;
+import tr.kopru.collection.service.CollectionRefusedException;
 import tr.kopru.collection.service.CollectionService;
+import tr.kopru.collection.config.CollectionConfig;
 import tr.kopru.model.event.PaymentChannel;
 import tr.kopru.model.rest.ApiResponse;
 import tr.kopru.runtime.rest.ApiException;
@@ -42,50 +45,66 @@ import java.util.UUID;
 
 /**
  * Collections: start one (201 when FlexCity booked it, 202 when its outcome is still open), read them with their
- * history, cancel one on its day. An {@code Idempotency-Key} makes a retried request return the first result.
+ * history, cancel one on its day. An {@code Idempotency-Key} makes a retried request get the first answer.
  */
 @Path("/api/v1/collections")
 @Produces(MediaType.APPLICATION_JSON)
 public class CollectionResource {
 
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-    static final String REPLAYED = "Idempotent-Replayed";
 
     private final CollectionService collect;
     private final CancellationService cancellations;
     private final CollectionRepository collections;
+    private final IdempotentAnswers answers;
     private final ApiCaller caller;
+    private final CollectionConfig config;
     private final Clock clock;
 
     public CollectionResource(CollectionService collect, CancellationService cancellations,
-                              CollectionRepository collections, ApiCaller caller, Clock clock) {
+                              CollectionRepository collections, IdempotentAnswers answers, ApiCaller caller,
+                              CollectionConfig config, Clock clock) {
         this.collect = collect;
         this.cancellations = cancellations;
         this.collections = collections;
+        this.answers = answers;
         this.caller = caller;
+        this.config = config;
         this.clock = clock;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RequiresScope("collections:write")
-    @Operation(summary = "Collect one invoice: 201 collected, 202 outcome still open (poll it), 200 a replayed "
-            + "Idempotency-Key, 409 a conflict (amount changed, already paid, in progress)")
+    @Operation(summary = "Collect one invoice: 201 collected, 202 outcome still open (poll it), 409 a conflict "
+            + "(amount changed, already paid, in progress), 503 not sent (FlexCity failing; retry with the same key). "
+            + "A retry with the same Idempotency-Key gets the first answer again, with Idempotent-Replayed: true")
     public Uni<Response> create(@Valid @NotNull CollectionRequest request,
                                 @HeaderParam(IDEMPOTENCY_KEY) @Size(max = 100) String idempotencyKey) {
-        LocalDate paidOn = request.paidOn() != null ? request.paidOn()
-                : TurkeyTime.today(clock);
+        LocalDate today = TurkeyTime.today(clock);
+        LocalDate paidOn = request.paidOn() != null ? request.paidOn() : today;
+        LocalDate earliest = today.minusDays(config.maxBackdate().toDays());
+        if (paidOn.isBefore(earliest)) {
+            throw ApiException.invalid(Map.of("paid_on", List.of("must not be before " + earliest + ": at most "
+                    + config.maxBackdate().toDays() + " days back (kopru.collection.max-backdate)")));
+        }
+        String key = blankToNull(idempotencyKey);
         CollectCommand command = new CollectCommand(request.institution(), request.invoiceNumber(),
-                request.declarationId(), request.amount(), paidOn, PaymentChannel.API, caller.owner(),
-                blankToNull(idempotencyKey), fingerprint(request, paidOn), null);
-        return collect.collect(command).map(result -> {
-            CollectionView view = CollectionView.of(result.collection());
-            int status = result.replayed() ? 200 : view.state() == CollectionState.COLLECTED ? 201 : 202;
-            Response.ResponseBuilder response = Response.status(status).entity(ApiResponse.of(view))
-                    .header("Server-Timing", String.format(java.util.Locale.ROOT, "flexcity;dur=%.3f",
-                            result.upstreamTime().toNanos() / 1_000_000.0));
-            return (result.replayed() ? response.header(REPLAYED, "true") : response).build();
-        });
+                request.declarationId(), request.amount(), paidOn, PaymentChannel.API, caller.owner(), key,
+                fingerprint(request), null);
+        return collect.collect(command)
+                .chain(result -> result.replayed() ? Uni.createFrom().item(answers.replay(result))
+                        : answers.remember(key, result.collection(), created(result)))
+                .onFailure(CollectionRefusedException.class)
+                .recoverWithUni(e -> answers.rememberRefusal(key, (CollectionRefusedException) e));
+    }
+
+    private static Response created(CollectResult result) {
+        CollectionView view = CollectionView.of(result.collection());
+        return Response.status(view.state() == CollectionState.COLLECTED ? 201 : 202).entity(ApiResponse.of(view))
+                .header("Server-Timing", String.format(java.util.Locale.ROOT, "flexcity;dur=%.3f",
+                        result.upstreamTime().toNanos() / 1_000_000.0))
+                .build();
     }
 
     @GET
@@ -125,19 +144,21 @@ public class CollectionResource {
     @POST
     @Path("/{id}/cancel")
     @RequiresScope("collections:write")
-    @Operation(summary = "Cancel a collection on its collection day (safe to repeat); 409 on another day")
-    public Uni<ApiResponse<CollectionView>> cancel(@PathParam("id") UUID id) {
-        return cancellations.cancel(id).map(c -> ApiResponse.of(CollectionView.of(c)));
+    @Operation(summary = "Cancel a collection on its collection day: 200 cancelled, 202 its outcome still open (poll "
+            + "it; a repeat answers the same), 409 refused (another day, another desk)")
+    public Uni<Response> cancel(@PathParam("id") UUID id) {
+        return cancellations.cancel(id, caller.owner()).map(result -> Response.status(result.open() ? 202 : 200)
+                .entity(ApiResponse.of(CollectionView.of(result.collection()))).build());
     }
 
     private static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text.trim();
     }
 
-    /** What makes two requests "the same" for an Idempotency-Key. */
-    private static String fingerprint(CollectionRequest r, LocalDate paidOn) {
+    /** What makes two requests "the same" for an Idempotency-Key: what the client sent, not what we filled in. */
+    private static String fingerprint(CollectionRequest r) {
         String canonical = r.institution() + "|" + r.invoiceNumber() + "|" + r.declarationId() + "|"
-                + r.amount().amount().toPlainString() + "|" + paidOn;
+                + r.amount().amount().toPlainString() + "|" + r.paidOn();
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(canonical.getBytes(StandardCharsets.UTF_8)));

@@ -30,6 +30,7 @@ public record CollectionView(
         String resultCode,
         String resultReason,
         int resolveAttempts,
+        int notFoundAnswers,
         Instant nextResolveAt,
         boolean needsOperator,
         String requestedBy,
@@ -41,8 +42,8 @@ public record CollectionView(
         return new CollectionView(c.id(), c.institution(), c.deskId(), c.transactionNumber(), c.invoiceNumber(),
                 c.declarationId(), c.amount(), c.collectionDate(), c.channel().wireName(), c.state(),
                 c.upstreamCollectionId(), c.receiptSerial(), c.receiptNumber(), c.collectedAt(), c.cancelledAt(),
-                c.resultCode(), c.resultReason(), c.resolveAttempts(), c.nextResolveAt(),
-                c.state() == CollectionState.UNKNOWN && c.nextResolveAt() == null, c.requestedBy(), c.createdAt(),
+                c.resultCode(), c.resultReason(), c.resolveAttempts(), c.notFoundAnswers(), c.nextResolveAt(),
+                c.needsOperator(), c.requestedBy(), c.createdAt(),
                 c.updatedAt(), history);
     }
 

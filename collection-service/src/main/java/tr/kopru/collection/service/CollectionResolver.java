@@ -8,18 +8,27 @@ import org.jboss.logging.Logger;
 import tr.kopru.collection.client.FlexCityClient;
 import tr.kopru.collection.config.CollectionConfig;
 import tr.kopru.collection.domain.Collection;
+import tr.kopru.collection.domain.CollectionState;
 import tr.kopru.collection.repository.CollectionRepository;
-import tr.kopru.flexcity.FlexCityResultCode;
+import tr.kopru.collection.repository.SweepRepository;
+import tr.kopru.flexcity.FlexCityReceipt;
+import tr.kopru.runtime.time.TurkeyTime;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /**
- * Settles collections whose outcome is open by asking FlexCity for our transaction number
- * (TahsilSorgulaByIslemNo): found is COLLECTED with the receipt (and the same payment-made a direct success sends),
- * confirmed not found is REJECTED, no answer is asked again later with backoff. After the last try a collection
- * stays UNKNOWN and is listed for an operator. Replicas share the work through leases in the database.
+ * Settles collections whose outcome is open from FlexCity's own records. A collect: our transaction number found
+ * (TahsilSorgulaByIslemNo) is COLLECTED with the receipt and the same payment-made a direct success sends; "not
+ * found" is proof only once FlexCity has said so for the settle window after the send, at least
+ * {@code not-found-answers} times, and the day's receipts (TahsilIcmaliDetay) do not list it: then REJECTED. Until
+ * then the invoice stays held. A cancel is settled by {@link CancellationService#settle}. Replicas share the work
+ * through leases in the database.
  */
 @ApplicationScoped
 public class CollectionResolver {
@@ -28,14 +37,19 @@ public class CollectionResolver {
 
     private final CollectionRepository collections;
     private final CollectionTransitions transitions;
+    private final CancellationService cancellations;
+    private final QuestionSchedule schedule;
     private final FlexCityClient flexCity;
     private final CollectionConfig.Resolver config;
     private final Clock clock;
 
     public CollectionResolver(CollectionRepository collections, CollectionTransitions transitions,
-                              FlexCityClient flexCity, CollectionConfig config, Clock clock) {
+                              CancellationService cancellations, QuestionSchedule schedule, FlexCityClient flexCity,
+                              CollectionConfig config, Clock clock) {
         this.collections = collections;
         this.transitions = transitions;
+        this.cancellations = cancellations;
+        this.schedule = schedule;
         this.flexCity = flexCity;
         this.config = config.resolver();
         this.clock = clock;
@@ -47,7 +61,7 @@ public class CollectionResolver {
         return resolveDueNow().replaceWithVoid();
     }
 
-    /** One round: resolves the collections that are due now; answers how many it looked at. */
+    /** One round: asks about the collections that are due now; answers how many it looked at. */
     public Uni<Integer> resolveDueNow() {
         Instant now = clock.instant();
         return collections.claimToResolve(now, now.minus(config.stalePending()), config.lease(), config.batchSize())
@@ -56,30 +70,46 @@ public class CollectionResolver {
                         .collect().asList().replaceWith(due.size()));
     }
 
-    private Uni<Void> resolve(Collection open) {
-        return flexCity.collectionByTransaction(open.institution(), open.transactionNumber())
+    /** Asks FlexCity about one collection now, due or not (an operator's "ask now"). */
+    public Uni<Void> resolve(Collection open) {
+        Uni<Void> asked = CollectionState.CANCEL_OPEN.contains(open.state()) ? cancellations.settle(open)
+                : flexCity.collectionByTransaction(open.institution(), open.transactionNumber())
                 .chain(receipt -> receipt.isPresent()
-                        ? transitions.collected(open, receipt.get(), "resolved: FlexCity has the booking")
-                        : transitions.rejected(open, FlexCityResultCode.COLLECTION_NOT_FOUND.code(),
-                        "resolved: FlexCity has no booking with transaction number " + open.transactionNumber()))
-                .invoke(done -> LOG.infof("Collection %s (transaction %s) resolved from %s to %s", open.id(),
-                        open.transactionNumber(), open.state(), done.state()))
-                .replaceWithVoid()
-                .onFailure().recoverWithUni(failure -> askLater(open, failure));
+                        ? transitions.collected(open, receipt.get(), "resolved: FlexCity has the booking").replaceWithVoid()
+                        : notFound(open))
+                .onFailure(failure -> !(failure instanceof CollectionMovedException))
+                .recoverWithUni(failure -> schedule.unanswered(open, failure.getMessage()));
+        return asked.onFailure(CollectionMovedException.class).recoverWithUni(moved -> {
+            LOG.infof("Collection %s was settled meanwhile by another path", open.id());
+            return Uni.createFrom().voidItem();
+        });
     }
 
-    private Uni<Void> askLater(Collection open, Throwable failure) {
-        int attempts = open.resolveAttempts() + 1;
-        Instant now = clock.instant();
-        Instant next = attempts >= config.maxAttempts() ? null
-                : now.plus(config.backoff().multipliedBy(1L << Math.min(attempts - 1, 10)));
-        if (next == null) {
-            LOG.errorf("Collection %s (transaction %s) is still UNKNOWN after %d questions to FlexCity; an operator "
-                    + "must decide (last failure: %s)", open.id(), open.transactionNumber(), attempts, failure.getMessage());
-        } else {
-            LOG.warnf("Collection %s: FlexCity did not say (%s); asking again in %s", open.id(), failure.getMessage(),
-                    Duration.between(now, next));
+    private Uni<Void> notFound(Collection open) {
+        int answers = open.notFoundAnswers() + 1;
+        if (!schedule.settled(open, answers)) {
+            return schedule.notFound(open, answers);
         }
-        return collections.resolveLater(open.id(), attempts, next, now);
+        return listedThatDay(open).chain(listed -> listed.isPresent()
+                        ? transitions.collected(open, listed.get(), "resolved: the day's receipts (TahsilIcmaliDetay) "
+                        + "list it")
+                        : transitions.rejected(open, SweepRepository.RESOLVER_REJECTED, "resolved: FlexCity answered "
+                        + "'not found' " + answers + " times over " + schedule.settleWindow() + " and the day's "
+                        + "receipts do not list transaction " + open.transactionNumber()))
+                .invoke(done -> LOG.infof("Collection %s (transaction %s) resolved from %s to %s", open.id(),
+                        open.transactionNumber(), open.state(), done.state()))
+                .replaceWithVoid();
+    }
+
+    /** The receipt with our transaction number among the desk's receipts of the collection day (and send day). */
+    public Uni<Optional<FlexCityReceipt>> listedThatDay(Collection open) {
+        Set<LocalDate> days = new LinkedHashSet<>(List.of(open.collectionDate(),
+                open.createdAt().atZone(TurkeyTime.ZONE).toLocalDate()));
+        return Multi.createFrom().iterable(days)
+                .onItem().transformToUniAndConcatenate(day -> flexCity.dailyReceipts(open.institution(), open.deskId(),
+                        day))
+                .collect().asList()
+                .map(lists -> lists.stream().flatMap(List::stream)
+                        .filter(receipt -> open.transactionNumber().equals(receipt.islemNo())).findFirst());
     }
 }

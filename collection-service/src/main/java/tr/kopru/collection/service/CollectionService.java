@@ -23,15 +23,20 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Collects an invoice safely: the collection and our transaction number are stored before FlexCity is called; a
- * lost answer leaves it UNKNOWN for the resolver (never REJECTED, never sent again); one invoice has at most one
- * collection in flight; a repeated Idempotency-Key gets the first result.
+ * Collects an invoice safely: the collection and our transaction number are stored before FlexCity is called. Its
+ * three outcomes: booked (COLLECTED); refused with a code that means FlexCity did not book it (REJECTED); anything
+ * else after the request left us (no answer, HTTP 5xx, an unreadable body, 0900, an unlisted code) is UNKNOWN for
+ * the resolver, never REJECTED and never sent again. Only what was never sent (an open breaker) is REJECTED at once,
+ * as NOT_SENT, and does not bind its Idempotency-Key. One invoice has at most one collection in flight; a repeated
+ * Idempotency-Key gets the first answer.
  */
 @ApplicationScoped
 public class CollectionService {
 
     private static final Logger LOG = Logger.getLogger(CollectionService.class);
     private static final String UNIQUE_VIOLATION = "23505";
+    /** The result code of a collection refused before anything was sent. */
+    public static final String NOT_SENT = "NOT_SENT";
 
     private final CollectionRepository collections;
     private final CollectionTransitions transitions;
@@ -58,8 +63,8 @@ public class CollectionService {
         Collection pending = new Collection(UUID.randomUUID(), command.institution(),
                 flexCity.institution(command.institution()).deskId(), TransactionNumbers.next(now),
                 command.invoiceNumber(), command.declarationId(), command.amount(), command.paidOn(), command.channel(),
-                CollectionState.PENDING, null, null, null, null, null, null, null, 0, null, command.requestedBy(),
-                command.standingInstructionId(), now, now);
+                CollectionState.PENDING, null, null, null, null, null, null, null, 0, 0, null, false,
+                command.requestedBy(), command.standingInstructionId(), now, now);
         return collections.insertUnlessHeld(pending, command.idempotencyKey(), command.fingerprint())
                 .onFailure(e -> e instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState()))
                 .recoverWithItem(false)
@@ -68,7 +73,7 @@ public class CollectionService {
                         return notStarted(command);
                     }
                     UpstreamTime upstream = new UpstreamTime();
-                    return send(pending, upstream).map(collection -> new CollectResult(collection, false, upstream.total()));
+                    return send(pending, upstream).map(collection -> CollectResult.fresh(collection, upstream.total()));
                 });
     }
 
@@ -77,7 +82,9 @@ public class CollectionService {
             return Uni.createFrom().failure(CollectionRefusedException.conflict("Idempotency-Key "
                     + command.idempotencyKey() + " was used for a different request", keyed.collection()));
         }
-        return Uni.createFrom().item(new CollectResult(keyed.collection(), true, java.time.Duration.ZERO));
+        CollectResult.FirstAnswer first = keyed.answerStatus() == null ? null
+                : new CollectResult.FirstAnswer(keyed.answerStatus(), keyed.answerBody());
+        return Uni.createFrom().item(new CollectResult(keyed.collection(), true, java.time.Duration.ZERO, first));
     }
 
     /** Why a collection was not stored: the same key's first result, or what holds the invoice. */
@@ -114,21 +121,33 @@ public class CollectionService {
                         pending.invoiceNumber(), pending.amount().amount(), pending.collectionDate()))
                 .onItem().transformToUni(receipt -> transitions.collected(pending, receipt, "FlexCity booked it"))
                 .onFailure(FlexCityRejectedException.class)
-                .recoverWithUni(e -> refused(pending, (FlexCityRejectedException) e, upstream))
+                .recoverWithUni(e -> answered(pending, (FlexCityRejectedException) e, upstream))
                 // An open breaker sent nothing: the collection certainly did not happen.
                 .onFailure(CircuitBreakerOpenException.class)
-                .recoverWithUni(e -> transitions.rejected(pending, "NOT_SENT", "FlexCity is failing; the request was "
+                .recoverWithUni(e -> transitions.rejected(pending, NOT_SENT, "FlexCity is failing; the request was "
                                 + "not sent (circuit open)")
                         .chain(rejected -> Uni.createFrom().failure(new CollectionRefusedException(503,
-                                "FlexCity is failing; the collection was not sent. Try again later", Map.of(),
-                                rejected))))
+                                "FlexCity is failing; the collection was not sent. Try again later (the same "
+                                        + "Idempotency-Key may be used)", Map.of(), rejected))))
                 .onFailure(failure -> !(failure instanceof CollectionRefusedException))
-                .recoverWithUni(e -> {
-                    LOG.warnf("Collection %s (transaction %s): no answer from FlexCity, outcome unknown: %s",
-                            pending.id(), pending.transactionNumber(), e.getMessage());
-                    return transitions.unknown(pending, "no answer from FlexCity: " + e.getMessage(),
-                            clock.instant().plus(config.resolver().firstDelay()));
-                });
+                .recoverWithUni(e -> open(pending, null, "no answer from FlexCity: " + e.getMessage()))
+                .onFailure(CollectionRefusedException.class)
+                .transform(e -> ((CollectionRefusedException) e).ofStarted());
+    }
+
+    /** FlexCity answered with a code: a refusal only when the code means it did not book; otherwise unknown. */
+    private Uni<Collection> answered(Collection pending, FlexCityRejectedException e, UpstreamTime upstream) {
+        if (!e.resultCode().refusesWrite()) {
+            return open(pending, e.resultCode().code(), "FlexCity answered " + e.resultCode().code() + " ("
+                    + e.upstreamMessage() + "), which does not say it did not book it");
+        }
+        return refused(pending, e, upstream);
+    }
+
+    private Uni<Collection> open(Collection pending, String code, String why) {
+        LOG.warnf("Collection %s (transaction %s): outcome unknown, FlexCity's records will settle it: %s",
+                pending.id(), pending.transactionNumber(), why);
+        return transitions.unknown(pending, code, why, clock.instant().plus(config.resolver().firstDelay()));
     }
 
     private Uni<Collection> refused(Collection pending, FlexCityRejectedException e, UpstreamTime upstream) {
@@ -171,11 +190,15 @@ public class CollectionService {
                 Map.of("amount", List.of(detail)), rejected);
     }
 
-    /** Input FlexCity found wrong is the caller's 422 (or 404 for an unknown debt); anything else is its problem: 502. */
+    /**
+     * Input FlexCity found wrong is the caller's 422 (or 404 for an unknown debt); a refusal of our own setup (desk,
+     * credentials, receipt book) is FlexCity's or ours to fix: 502.
+     */
     private static int statusOf(FlexCityResultCode code) {
         return switch (code) {
-            case DEBT_NOT_FOUND, ACCRUAL_NOT_FOUND -> 404;
-            case INVOICE_NUMBER_EMPTY, INVOICE_NUMBER_LENGTH, INVOICE_NUMBER_TYPE_UNKNOWN, AMOUNT_ABOVE_DEBT -> 422;
+            case DEBT_NOT_FOUND, ACCRUAL_NOT_FOUND, DECLARATION_NOT_FOUND -> 404;
+            case INVOICE_NUMBER_EMPTY, INVOICE_NUMBER_LENGTH, INVOICE_NUMBER_TYPE_UNKNOWN, AMOUNT_ABOVE_DEBT,
+                 REQUIRED_FIELD_EMPTY, FIELD_INVALID -> 422;
             default -> 502;
         };
     }

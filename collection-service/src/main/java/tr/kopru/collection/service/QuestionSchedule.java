@@ -1,0 +1,75 @@
+package tr.kopru.collection.service;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+import tr.kopru.collection.config.CollectionConfig;
+import tr.kopru.collection.domain.Collection;
+import tr.kopru.collection.repository.CollectionRepository;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * When FlexCity is asked next about a collection whose outcome (collect or cancel) is open: after a question it did
+ * not answer, or one it answered "not found" too soon to be proof. The pause doubles up to a cap; after
+ * {@code max-attempts} unanswered questions nobody asks again and an operator decides.
+ */
+@ApplicationScoped
+public class QuestionSchedule {
+
+    private static final Logger LOG = Logger.getLogger(QuestionSchedule.class);
+
+    private final CollectionRepository collections;
+    private final CollectionConfig.Resolver config;
+    private final Clock clock;
+
+    public QuestionSchedule(CollectionRepository collections, CollectionConfig config, Clock clock) {
+        this.collections = collections;
+        this.config = config.resolver();
+        this.clock = clock;
+    }
+
+    /** When the first question about a newly open outcome is due. */
+    public Instant first() {
+        return clock.instant().plus(config.firstDelay());
+    }
+
+    /** FlexCity did not answer the question (or answered something that settles nothing). */
+    public Uni<Void> unanswered(Collection open, String why) {
+        int attempts = open.resolveAttempts() + 1;
+        Instant now = clock.instant();
+        if (attempts >= config.maxAttempts()) {
+            LOG.errorf("Collection %s (transaction %s) is still %s after %d unanswered questions to FlexCity; an "
+                    + "operator must decide (last: %s)", open.id(), open.transactionNumber(), open.state(), attempts, why);
+            return collections.askLater(open.id(), open.state(), attempts, open.notFoundAnswers(), null, true, now);
+        }
+        Instant next = now.plus(pause(attempts + open.notFoundAnswers()));
+        LOG.warnf("Collection %s: FlexCity did not say (%s); asking again in %s", open.id(), why,
+                Duration.between(now, next));
+        return collections.askLater(open.id(), open.state(), attempts, open.notFoundAnswers(), next, false, now);
+    }
+
+    /** FlexCity answered "not found" for the {@code answers}-th time, before that is proof. */
+    public Uni<Void> notFound(Collection open, int answers) {
+        Instant now = clock.instant();
+        return collections.askLater(open.id(), open.state(), open.resolveAttempts(), answers,
+                now.plus(pause(open.resolveAttempts() + answers)), open.needsOperator(), now);
+    }
+
+    /** Whether FlexCity's "not found" answers prove by now that it did not book the collection. */
+    public boolean settled(Collection open, int notFoundAnswers) {
+        return notFoundAnswers >= config.notFoundAnswers()
+                && !clock.instant().isBefore(open.createdAt().plus(config.settleWindow()));
+    }
+
+    public Duration settleWindow() {
+        return config.settleWindow();
+    }
+
+    private Duration pause(int questions) {
+        Duration pause = config.backoff().multipliedBy(1L << Math.min(Math.max(questions - 1, 0), 20));
+        return pause.compareTo(config.maxBackoff()) > 0 ? config.maxBackoff() : pause;
+    }
+}
