@@ -8,7 +8,11 @@ import io.restassured.specification.RequestSpecification;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static tr.kopru.testsupport.Api.as;
@@ -38,6 +42,25 @@ final class CollectionCalls {
             }
         }
         throw new IllegalStateException("the simulator has no unused open invoice of " + institution + " left");
+    }
+
+    /**
+     * The open invoices of a declaration none of whose invoices another test took, all taken now: for tests whose
+     * scans pay every open invoice of a declaration.
+     */
+    static synchronized List<JsonNode> openDeclaration(String institution) {
+        JsonNode invoices = json(simulator().get("/admin/flexcity/" + institution + "/invoices")
+                .then().statusCode(200).extract().asString());
+        Map<Long, List<JsonNode>> byDeclaration = new LinkedHashMap<>();
+        invoices.forEach(i -> byDeclaration.computeIfAbsent(i.path("declaration_id").asLong(), d -> new ArrayList<>())
+                .add(i));
+        for (List<JsonNode> ofDeclaration : byDeclaration.values()) {
+            if (ofDeclaration.stream().noneMatch(i -> USED.contains(i.path("invoice_number").asText()))) {
+                ofDeclaration.forEach(i -> USED.add(i.path("invoice_number").asText()));
+                return ofDeclaration;
+            }
+        }
+        throw new IllegalStateException("the simulator has no untouched declaration of " + institution + " left");
     }
 
     static Response collect(String institution, JsonNode invoice, BigDecimal amount, String idempotencyKey,

@@ -20,9 +20,7 @@ import tr.kopru.testsupport.KafkaHeaders;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -60,13 +58,8 @@ class StandingInstructionIT {
     @Test
     @Order(1)
     void instructionsAreRegisteredByDeclarationOrBySubscriberAndBadOnesAreRefused() {
-        JsonNode invoices = json(simulator().get("/admin/flexcity/" + INSTITUTION + "/invoices").then().statusCode(200)
-                .extract().asString());
-        Set<Long> declarations = new LinkedHashSet<>();
-        for (JsonNode invoice : invoices) {
-            if (declarations.size() < 7 && declarations.add(invoice.path("declaration_id").asLong())) {
-                INVOICES.add(invoice);
-            }
+        for (int i = 0; i < 7; i++) {
+            INVOICES.add(CollectionCalls.openDeclaration(INSTITUTION).get(0));
         }
         // Six announce-only instructions, and one that pays at once.
         for (JsonNode invoice : INVOICES) {
@@ -161,6 +154,74 @@ class StandingInstructionIT {
                 .body("data[0].scan_every_days", is(10)).body("data[0].status", is("ACTIVE"));
         api().contentType(ContentType.JSON).body("{\"institution\": \"" + INSTITUTION + "\", \"declaration_ids\": []}")
                 .post("/api/v1/standing-instructions/bulk").then().statusCode(422).body("errors", hasKey("declaration_ids"));
+    }
+
+    @Test
+    @Order(6)
+    void anAutoPayNotSentWhileTheBreakerWasOpenIsPaidByALaterScan() throws Exception {
+        List<JsonNode> invoices = CollectionCalls.openDeclaration(INSTITUTION);
+        String instruction = autoPayInstruction(invoices.get(0));
+        // deneme-su's FlexCity fails four writes in a row: its write breaker opens.
+        simulator().contentType(ContentType.JSON).body("{\"error\": \"http500\", \"target\": \"" + INSTITUTION
+                + "\", \"remaining\": 4}").put("/admin/faults/flexcity/TahsilKaydiOlusturByFatura").then().statusCode(200);
+        for (int i = 0; i < 4; i++) {
+            JsonNode failing = CollectionCalls.openInvoice(INSTITUTION, false);
+            CollectionCalls.collect(INSTITUTION, failing, failing.path("total").decimalValue(), null, null)
+                    .then().statusCode(202);
+        }
+
+        assertThat(scanToEnd().path("collections_failed").asLong()).isPositive();
+        api().get("/api/v1/standing-instructions/" + instruction + "/payments").then().statusCode(200)
+                .body("data.result_code", org.hamcrest.Matchers.everyItem(is("NOT_SENT")));
+
+        Thread.sleep(2200);
+        scanToEnd();
+        for (JsonNode invoice : invoices) {
+            assertPaidOnce(instruction, invoice);
+        }
+    }
+
+    @Test
+    @Order(7)
+    void anAutoPayRefusedForAChangedAmountPaysTheCurrentTotalAsItsNextAttempt() {
+        List<JsonNode> invoices = CollectionCalls.openDeclaration(INSTITUTION);
+        String instruction = autoPayInstruction(invoices.get(0));
+        simulator().contentType(ContentType.JSON).body("{\"error\": \"0512\", \"target\": \"" + INSTITUTION
+                + "\", \"remaining\": 1}").put("/admin/faults/flexcity/TahsilKaydiOlusturByFatura").then().statusCode(200);
+
+        scanToEnd();
+
+        api().get("/api/v1/standing-instructions/" + instruction + "/payments").then().statusCode(200)
+                .body("data.result_code", org.hamcrest.Matchers.hasItem("0512"));
+        for (JsonNode invoice : invoices) {
+            assertPaidOnce(instruction, invoice);
+        }
+        simulator().delete("/admin/faults").then().statusCode(200);
+    }
+
+    private String autoPayInstruction(JsonNode invoice) {
+        return data(api().contentType(ContentType.JSON).body("{\"institution\": \"" + INSTITUTION
+                        + "\", \"declaration_id\": " + invoice.path("declaration_id").asLong() + ", \"auto_collect\": true}")
+                .post("/api/v1/standing-instructions").then().statusCode(201).extract().asString()).path("id").asText();
+    }
+
+    /** The invoice has exactly one COLLECTED auto-pay of the instruction, and exactly one payment-made. */
+    private void assertPaidOnce(String instruction, JsonNode invoice) {
+        String number = invoice.path("invoice_number").asText();
+        JsonNode payments = data(api().get("/api/v1/standing-instructions/" + instruction + "/payments?limit=100")
+                .then().statusCode(200).extract().asString());
+        List<JsonNode> collected = new ArrayList<>();
+        payments.forEach(p -> {
+            if (number.equals(p.path("invoice_number").asText()) && "COLLECTED".equals(p.path("state").asText())) {
+                collected.add(p);
+            }
+        });
+        assertThat(collected).as(number).hasSize(1);
+        String transaction = collected.get(0).path("transaction_number").asText();
+        List<ConsumerRecord<String, String>> made = TopicRecords.read(bootstrapServers, Topics.PAYMENT_MADE,
+                r -> transaction.equals(r.key()), 1, Duration.ofSeconds(5), Duration.ofMillis(700));
+        assertThat(made).hasSize(1);
+        assertThat(json(made.get(0).value()).path("channel").asText()).isEqualTo("standing_instruction");
     }
 
     private JsonNode scanToEnd() {

@@ -44,6 +44,13 @@ public interface CollectionConfig {
         /** Batches in flight at once. */
         @WithDefault("2")
         int concurrency();
+
+        /**
+         * Auto-pay attempts sent per invoice at most: an invoice still open at FlexCity and not held by a collection
+         * is paid again by the next scans, each time as a new attempt, until this many were sent.
+         */
+        @WithDefault("3")
+        int maxAttempts();
     }
 
     interface Merges {

@@ -183,6 +183,39 @@ public class CollectionRepository {
                 .map(rows -> rows.iterator().next().getLong("n"));
     }
 
+    /** Of an invoice: the auto-pay attempts sent for it so far, and whether a collection or a settlement holds it. */
+    public record AutoPayState(int attempts, boolean held) {
+    }
+
+    /** The {@link AutoPayState} of each of {@code invoices}. */
+    public Uni<java.util.Map<String, AutoPayState>> autoPayState(String institution, List<String> invoices) {
+        return pool.preparedQuery("SELECT u.invoice_number, count(c.id) FILTER (WHERE c.standing_instruction_id IS "
+                        + "NOT NULL AND c." + KEY_BOUND + ") AS attempts, coalesce(bool_or(c.state IN " + HOLDING_STATES
+                        + "), false) OR EXISTS (SELECT 1 FROM settled_invoice s WHERE s.institution = $1 "
+                        + "AND s.invoice_number = u.invoice_number) AS held FROM unnest($2::text[]) AS u(invoice_number) "
+                        + "LEFT JOIN collection c ON c.institution = $1 AND c.invoice_number = u.invoice_number "
+                        + "GROUP BY u.invoice_number")
+                .execute(Tuple.of(institution, invoices.toArray(String[]::new)))
+                .map(rows -> {
+                    java.util.Map<String, AutoPayState> states = new java.util.HashMap<>();
+                    rows.forEach(row -> states.put(row.getString("invoice_number"),
+                            new AutoPayState(row.getLong("attempts").intValue(), row.getBoolean("held"))));
+                    return states;
+                });
+    }
+
+    /** The collections a standing instruction started, newest first: its auto-pay attempts. */
+    public Uni<List<Collection>> ofInstruction(UUID instructionId, int limit, long offset) {
+        return pool.preparedQuery("SELECT " + CollectionRows.COLUMNS + " FROM collection WHERE standing_instruction_id "
+                        + "= $1 ORDER BY created_at DESC, id LIMIT $2 OFFSET $3")
+                .execute(Tuple.of(instructionId, limit, offset)).map(CollectionRepository::all);
+    }
+
+    public Uni<Long> countOfInstruction(UUID instructionId) {
+        return pool.preparedQuery("SELECT count(*) FROM collection WHERE standing_instruction_id = $1")
+                .execute(Tuple.of(instructionId)).map(rows -> rows.iterator().next().getLong(0));
+    }
+
     /** What needs a person: open outcomes (UNKNOWN, CANCEL_UNKNOWN) and those marked for an operator, oldest first. */
     public Uni<List<Collection>> needingAttention(int limit, long offset) {
         return pool.preparedQuery("SELECT " + CollectionRows.COLUMNS + " FROM collection WHERE " + ATTENTION

@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.ResponseStatus;
 import tr.kopru.collection.domain.InstructionStatus;
 import tr.kopru.collection.domain.StandingInstruction;
+import tr.kopru.collection.repository.CollectionRepository;
 import tr.kopru.collection.repository.StandingInstructionRepository;
 import tr.kopru.collection.service.InstructionService;
 import tr.kopru.model.rest.ApiResponse;
@@ -62,12 +63,14 @@ public class StandingInstructionResource {
 
     private final InstructionService service;
     private final StandingInstructionRepository instructions;
+    private final CollectionRepository collections;
     private final ApiCaller caller;
 
     public StandingInstructionResource(InstructionService service, StandingInstructionRepository instructions,
-                                       ApiCaller caller) {
+                                       CollectionRepository collections, ApiCaller caller) {
         this.service = service;
         this.instructions = instructions;
+        this.collections = collections;
         this.caller = caller;
     }
 
@@ -134,6 +137,19 @@ public class StandingInstructionResource {
     public Uni<ApiResponse<StandingInstruction>> get(@PathParam("id") UUID id) {
         return instructions.find(id).map(found -> ApiResponse.of(found.orElseThrow(
                 () -> ApiException.notFound("No standing instruction " + id))));
+    }
+
+    @GET
+    @Path("/{id}/payments")
+    @RequiresScope("collections:read")
+    @Operation(summary = "The instruction's auto-pay attempts (its collections), newest first")
+    public Uni<ApiResponse<List<CollectionView>>> payments(@PathParam("id") UUID id, @Valid @BeanParam PageRequest page) {
+        return instructions.find(id).chain(found -> {
+            found.orElseThrow(() -> ApiException.notFound("No standing instruction " + id));
+            return collections.countOfInstruction(id).chain(total -> collections.ofInstruction(id, page.limit,
+                    page.offset).map(list -> ApiResponse.page(list.stream().map(CollectionView::of).toList(), total,
+                    page.limit, page.offset)));
+        });
     }
 
     @POST

@@ -158,7 +158,10 @@ public class InstructionScanner {
                 .chain(found -> autoCollector.collect(run, found));
     }
 
-    /** Stores the batch's new invoices, their events and the instructions' next scan day in one transaction. */
+    /**
+     * Stores the batch's new invoices, their events and the instructions' next scan day in one transaction; answers
+     * the open invoices of auto-pay instructions to pay now.
+     */
     private Uni<List<AutoCollector.Due>> record(ScanRun run, String institution, List<StandingInstruction> group,
                                                 Map<Long, StandingInstruction> byDeclaration,
                                                 List<FlexCityInvoiceDebt> open, LocalDate today) {
@@ -187,11 +190,12 @@ public class InstructionScanner {
         })).invoke(fresh -> {
             metrics.counter("kopru.collections.scan.instructions").increment(group.size());
             metrics.counter("kopru.collections.scan.debts.found").increment(fresh.size());
-        }).map(fresh -> {
+        }).chain(fresh -> {
+            // Every open invoice of an auto-pay instruction, new or seen before: one not paid yet is paid again.
             Set<UUID> paying = group.stream().filter(StandingInstruction::autoCollect).map(StandingInstruction::id)
                     .collect(Collectors.toSet());
-            return fresh.stream().filter(d -> paying.contains(d.standingInstructionId()))
-                    .map(AutoCollector.Due::new).toList();
+            return autoCollector.due(institution, seen.stream()
+                    .filter(d -> paying.contains(d.standingInstructionId())).toList());
         });
     }
 }
