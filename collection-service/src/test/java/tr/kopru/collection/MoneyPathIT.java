@@ -11,6 +11,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import tr.kopru.collection.service.CollectionMetrics;
 import tr.kopru.collection.service.CollectionResolver;
 import tr.kopru.model.Topics;
 import tr.kopru.testsupport.KafkaHeaders;
@@ -54,6 +55,9 @@ class MoneyPathIT {
 
     @Inject
     CollectionResolver resolver;
+
+    @Inject
+    CollectionMetrics metrics;
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
@@ -230,6 +234,43 @@ class MoneyPathIT {
                 invoice.path("invoice_number").asText())).isEqualTo(1);
         assertThat(count("SELECT count(*) FROM collection WHERE invoice_number = $1 AND state = 'COLLECTED'",
                 invoice.path("invoice_number").asText())).isEqualTo(1);
+    }
+
+    @Test
+    void theSameKeyAndBodyAfterMidnightIsAReplayNotAConflict() {
+        JsonNode invoice = openInvoice(ORNEK, false);
+        String key = UUID.randomUUID().toString();
+        JsonNode first = data(collect(ORNEK, invoice, invoice.path("total").decimalValue(), key, null)
+                .then().statusCode(201).extract().response());
+
+        TestClock.shift(Duration.ofDays(1));
+        try {
+            Response again = collect(ORNEK, invoice, invoice.path("total").decimalValue(), key, null);
+            again.then().statusCode(201).header("Idempotent-Replayed", "true");
+            assertThat(data(again)).isEqualTo(first);
+        } finally {
+            TestClock.reset();
+        }
+    }
+
+    @Test
+    void theMoneyFiguresAreMetricsWithUnitsAndDescriptions() {
+        JsonNode invoice = openInvoice(ORNEK, false);
+        fault("TahsilKaydiOlusturByFatura", "{\"timeout_ms\": 5000, \"remaining\": 1}");
+        collect(ORNEK, invoice, invoice.path("total").decimalValue(), null, null).then().statusCode(202);
+        metrics.refresh().await().atMost(Duration.ofSeconds(10));
+
+        String scraped = io.restassured.RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(scraped).contains("# HELP kopru_collections Collections in each state")
+                .contains("kopru_collections{state=\"UNKNOWN\"}")
+                .contains("# HELP kopru_operator_collections")
+                .contains("# HELP kopru_sweep_anomaly_receipts")
+                .contains("# HELP kopru_autopay_failed_attempts Auto-pay attempts that did not collect")
+                .contains("# HELP kopru_collections_transitions State changes of collections");
+        double oldestUnknown = scraped.lines().filter(l -> l.startsWith(
+                        "kopru_collections_oldest_open_age_seconds{state=\"UNKNOWN\"}"))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).findFirst().orElse(-1);
+        assertThat(oldestUnknown).isPositive();
     }
 
     @Test

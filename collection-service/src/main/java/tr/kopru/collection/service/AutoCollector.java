@@ -92,7 +92,7 @@ public class AutoCollector {
                             return null;
                         }))
                 .collect().last()
-                .invoke(() -> metrics.counter("kopru.collections.autopay.failed").increment(failed.get()))
+                .invoke(() -> metrics.counter(CollectionMetrics.AUTOPAY_FAILED).increment(failed.get()))
                 .chain(() -> runs.countCollections(run.id(), started.get(), failed.get()));
     }
 

@@ -1,5 +1,6 @@
 package tr.kopru.collection.service;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -105,8 +106,9 @@ public class CollectionTransitions {
         return collections.move(from.state(), to, reason, actor, event)
                 .chain(moved -> moved ? Uni.createFrom().item(to) : Uni.createFrom().failure(
                         new CollectionMovedException(from)))
-                .invoke(done -> metrics.counter("kopru.collections.transitions", "from", from.state().name(),
-                        "to", done.state().name()).increment());
+                .invoke(done -> Counter.builder("kopru.collections.transitions")
+                        .description("State changes of collections, by the state left and the state reached")
+                        .tags("from", from.state().name(), "to", done.state().name()).register(metrics).increment());
     }
 
     /** The collection's receipt kept, in another state of its cancel; the question counters start again. */

@@ -1,6 +1,5 @@
 package tr.kopru.collection.service;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -52,17 +51,15 @@ public class DaySweep {
     private final FlexCityClient flexCity;
     private final FlexCityTransport institutions;
     private final DatabaseLocks locks;
-    private final MeterRegistry metrics;
     private final Clock clock;
 
     public DaySweep(SweepRepository sweeps, CollectionTransitions transitions, FlexCityClient flexCity,
-                    FlexCityTransport institutions, DatabaseLocks locks, MeterRegistry metrics, Clock clock) {
+                    FlexCityTransport institutions, DatabaseLocks locks, Clock clock) {
         this.sweeps = sweeps;
         this.transitions = transitions;
         this.flexCity = flexCity;
         this.institutions = institutions;
         this.locks = locks;
-        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -158,8 +155,7 @@ public class DaySweep {
             strays.forEach(r -> LOG.errorf("Day-end sweep: %s desk %d on %s has receipt %d with our transaction "
                             + "number %s, which no collection knows", deskDay.institution(), deskDay.deskId(),
                     deskDay.day(), r.bgsTahsilGenelId(), r.islemNo()));
-            return sweeps.recordAnomalies(deskDay, strays, clock.instant())
-                    .invoke(n -> metrics.counter("kopru.collections.sweep.anomalies").increment(n));
+            return sweeps.recordAnomalies(deskDay, strays, clock.instant());
         });
     }
 }
