@@ -237,6 +237,29 @@ class MoneyPathIT {
     }
 
     @Test
+    void aQuestionThatCouldNotBeAskedWhileTheReadBreakerWasOpenUsesUpNoAttempt() throws Exception {
+        JsonNode invoice = openInvoice(DENEME, false);
+        fault("TahsilKaydiOlusturByFatura", "{\"timeout_after_commit\": true, \"remaining\": 1}");
+        JsonNode collection = data(collect(DENEME, invoice, invoice.path("total").decimalValue(), null, null)
+                .then().statusCode(202).extract().response());
+        String id = collection.path("id").asText();
+        // Four reads of deneme-su without an answer open its read breaker.
+        fault("FindBorcSorgu", "{\"error\": \"http500\", \"target\": \"" + DENEME + "\"}");
+        for (int i = 0; i < 4; i++) {
+            api().get("/api/v1/institutions/" + DENEME + "/debts?declaration_id="
+                    + invoice.path("declaration_id").asLong());
+        }
+
+        resolve();
+        api().get("/api/v1/collections/" + id).then().body("data.state", is("UNKNOWN"))
+                .body("data.resolve_attempts", is(0)).body("data.needs_operator", is(false));
+
+        Thread.sleep(2200);
+        resolve();
+        api().get("/api/v1/collections/" + id).then().body("data.state", is("COLLECTED"));
+    }
+
+    @Test
     void theSameKeyAndBodyAfterMidnightIsAReplayNotAConflict() {
         JsonNode invoice = openInvoice(ORNEK, false);
         String key = UUID.randomUUID().toString();

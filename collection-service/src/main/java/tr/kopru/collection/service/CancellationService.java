@@ -145,7 +145,7 @@ public class CancellationService {
                 .recoverWithUni(e -> settleAnswered(open, (FlexCityRejectedException) e))
                 .onFailure(CollectionRefusedException.class).recoverWithItem(e -> null)
                 .onFailure(f -> !(f instanceof CollectionMovedException))
-                .recoverWithUni(f -> schedule.unanswered(open, f.getMessage()).replaceWith(open))
+                .recoverWithUni(f -> schedule.failed(open, f).replaceWith(open))
                 .replaceWithVoid();
     }
 

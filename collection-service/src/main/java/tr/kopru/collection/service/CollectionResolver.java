@@ -78,7 +78,7 @@ public class CollectionResolver {
                         ? transitions.collected(open, receipt.get(), "resolved: FlexCity has the booking").replaceWithVoid()
                         : notFound(open))
                 .onFailure(failure -> !(failure instanceof CollectionMovedException))
-                .recoverWithUni(failure -> schedule.unanswered(open, failure.getMessage()));
+                .recoverWithUni(failure -> schedule.failed(open, failure));
         return asked.onFailure(CollectionMovedException.class).recoverWithUni(moved -> {
             LOG.infof("Collection %s was settled meanwhile by another path", open.id());
             return Uni.createFrom().voidItem();

@@ -2,6 +2,7 @@ package tr.kopru.collection.service;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.jboss.logging.Logger;
 import tr.kopru.collection.config.CollectionConfig;
 import tr.kopru.collection.domain.Collection;
@@ -34,6 +35,21 @@ public class QuestionSchedule {
     /** When the first question about a newly open outcome is due. */
     public Instant first() {
         return clock.instant().plus(config.firstDelay());
+    }
+
+    /**
+     * The question could not be asked: the institution's read breaker is open. Not a question FlexCity left
+     * unanswered, so it uses up no attempt; asked again after the pause of the last one.
+     */
+    public Uni<Void> notAsked(Collection open) {
+        Instant now = clock.instant();
+        return collections.askLater(open.id(), open.state(), open.resolveAttempts(), open.notFoundAnswers(),
+                now.plus(pause(open.resolveAttempts() + open.notFoundAnswers())), open.needsOperator(), now);
+    }
+
+    /** What a failed question means: not asked (breaker open), or asked and left unanswered. */
+    public Uni<Void> failed(Collection open, Throwable failure) {
+        return failure instanceof CircuitBreakerOpenException ? notAsked(open) : unanswered(open, failure.getMessage());
     }
 
     /** FlexCity did not answer the question (or answered something that settles nothing). */
