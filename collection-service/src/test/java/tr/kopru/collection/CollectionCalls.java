@@ -86,6 +86,12 @@ final class CollectionCalls {
                 .then().statusCode(200);
     }
 
+    /** The collections FlexCity booked of an invoice, cancelled ones included. */
+    static JsonNode bookings(String institution, JsonNode invoice) {
+        return json(simulator().get("/admin/flexcity/" + institution + "/collections?invoice_number="
+                + invoice.path("invoice_number").asText()).then().statusCode(200).extract().asString());
+    }
+
     /** How many calls the simulator received of "upstream/method". */
     static long calls(String method) {
         return json(simulator().get("/admin/calls").then().statusCode(200).extract().asString()).path(method).asLong();

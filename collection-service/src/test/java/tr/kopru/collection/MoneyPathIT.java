@@ -29,6 +29,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.is;
 import static tr.kopru.collection.CollectionCalls.api;
+import static tr.kopru.collection.CollectionCalls.bookings;
 import static tr.kopru.collection.CollectionCalls.calls;
 import static tr.kopru.collection.CollectionCalls.collect;
 import static tr.kopru.collection.CollectionCalls.data;
@@ -139,6 +140,7 @@ class MoneyPathIT {
                 .body("data.result_code", is("NOT_BOOKED"))
                 .body("data.history.to_state", contains("PENDING", "UNKNOWN", "REJECTED", "REJECTED"));
         assertThat(events(Topics.PAYMENT_MADE, collection.path("transaction_number").asText(), 0)).isEmpty();
+        assertThat(bookings(ORNEK, invoice)).isEmpty();
     }
 
     @Test
@@ -234,6 +236,7 @@ class MoneyPathIT {
                 invoice.path("invoice_number").asText())).isEqualTo(1);
         assertThat(count("SELECT count(*) FROM collection WHERE invoice_number = $1 AND state = 'COLLECTED'",
                 invoice.path("invoice_number").asText())).isEqualTo(1);
+        assertOneBooking(data(retried), invoice);
     }
 
     @Test
@@ -284,8 +287,8 @@ class MoneyPathIT {
         metrics.refresh().await().atMost(Duration.ofSeconds(10));
 
         String scraped = io.restassured.RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
-        assertThat(scraped).contains("# HELP kopru_collections Collections in each state")
-                .contains("kopru_collections{state=\"UNKNOWN\"}")
+        assertThat(scraped).contains("# HELP kopru_today_collections Collections started today")
+                .contains("kopru_open_collections{state=\"UNKNOWN\"}")
                 .contains("# HELP kopru_operator_collections")
                 .contains("# HELP kopru_sweep_anomaly_receipts")
                 .contains("# HELP kopru_autopay_failed_attempts Auto-pay attempts that did not collect")
@@ -336,8 +339,9 @@ class MoneyPathIT {
                 .then().statusCode(201).extract().response());
     }
 
-    /** Exactly one payment-made, with what a direct success publishes. */
+    /** Exactly one booking at FlexCity, and exactly one payment-made with what a direct success publishes. */
     private void assertOnePaymentMade(JsonNode collection, JsonNode invoice) {
+        assertOneBooking(collection, invoice);
         String transaction = collection.path("transaction_number").asText();
         List<ConsumerRecord<String, String>> events = events(Topics.PAYMENT_MADE, transaction, 1);
         assertThat(events).hasSize(1);
@@ -349,6 +353,13 @@ class MoneyPathIT {
         assertThat(payload.path("upstream_collection_id").asLong()).isPositive()
                 .isEqualTo(stored.path("upstream_collection_id").asLong());
         assertThat(payload.path("receipt_number").asText()).isEqualTo(stored.path("receipt_number").asText());
+    }
+
+    private static void assertOneBooking(JsonNode collection, JsonNode invoice) {
+        JsonNode bookings = bookings(collection.path("institution").asText(), invoice);
+        assertThat(bookings).hasSize(1);
+        assertThat(bookings.get(0).path("transaction_no").asText())
+                .isEqualTo(collection.path("transaction_number").asText());
     }
 
     private void assertOnePaymentCancelled(JsonNode collected) {

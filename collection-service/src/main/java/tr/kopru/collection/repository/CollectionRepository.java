@@ -232,14 +232,25 @@ public class CollectionRepository {
     public record StateStatistics(long count, Instant oldestCreatedAt) {
     }
 
-    public Uni<java.util.Map<CollectionState, StateStatistics>> statistics() {
-        return pool.query("SELECT state, count(*) AS n, min(created_at) AS oldest FROM collection GROUP BY state")
-                .execute().map(rows -> {
-                    java.util.Map<CollectionState, StateStatistics> byState = new java.util.EnumMap<>(CollectionState.class);
-                    rows.forEach(row -> byState.put(CollectionState.valueOf(row.getString("state")),
-                            new StateStatistics(row.getLong("n"), SqlTimes.instant(row.getOffsetDateTime("oldest")))));
-                    return byState;
-                });
+    /** The collections whose outcome is open (any day), by state: read through the resolver's partial index. */
+    public Uni<java.util.Map<CollectionState, StateStatistics>> openStatistics() {
+        return statistics("SELECT state, count(*) AS n, min(created_at) AS oldest FROM collection WHERE state IN "
+                + "('PENDING', 'UNKNOWN', 'CANCELLING', 'CANCEL_UNKNOWN') GROUP BY state", Tuple.tuple());
+    }
+
+    /** The collections started since {@code since}, by state: read through the index on their start. */
+    public Uni<java.util.Map<CollectionState, StateStatistics>> statisticsSince(Instant since) {
+        return statistics("SELECT state, count(*) AS n, min(created_at) AS oldest FROM collection WHERE created_at >= $1 "
+                + "GROUP BY state", Tuple.of(offset(since)));
+    }
+
+    private Uni<java.util.Map<CollectionState, StateStatistics>> statistics(String sql, Tuple parameters) {
+        return pool.preparedQuery(sql).execute(parameters).map(rows -> {
+            java.util.Map<CollectionState, StateStatistics> byState = new java.util.EnumMap<>(CollectionState.class);
+            rows.forEach(row -> byState.put(CollectionState.valueOf(row.getString("state")),
+                    new StateStatistics(row.getLong("n"), SqlTimes.instant(row.getOffsetDateTime("oldest")))));
+            return byState;
+        });
     }
 
     public Uni<Long> countNeedsOperator() {

@@ -79,6 +79,7 @@ public final class AdminApi {
         router.get("/admin/calls").handler(ctx -> ok(ctx, Json.MAPPER.valueToTree(injector.calls())));
         router.get("/admin/flexcity/:institution/invoices").handler(this::openInvoices);
         router.post("/admin/flexcity/:institution/collections").handler(this::bookCollection);
+        router.get("/admin/flexcity/:institution/collections").handler(this::bookings);
         router.get("/admin/flexcity/:institution/declarations").handler(this::declarations);
         router.post("/admin/flexcity/:institution/collections/bulk").handler(this::bookMany);
     }
@@ -126,6 +127,18 @@ public final class AdminApi {
         }
         ArrayNode list = Json.MAPPER.createArrayNode();
         institution.openInvoices(clock.today()).forEach(list::add);
+        ok(ctx, list);
+    }
+
+    /** The collections FlexCity booked (of one invoice with {@code ?invoice_number=}), cancelled ones included. */
+    private void bookings(RoutingContext ctx) {
+        FlexCityInstitution institution = flexCity.institution(ctx.pathParam("institution"));
+        if (institution == null) {
+            problem(ctx, 404, "No such institution");
+            return;
+        }
+        ArrayNode list = Json.MAPPER.createArrayNode();
+        institution.bookings(ctx.queryParams().get("invoice_number")).forEach(list::add);
         ok(ctx, list);
     }
 

@@ -242,11 +242,22 @@ public final class FlexCityInstitution {
     /** {@link #bookDirectly}, answered as the admin API shows it. */
     public ObjectNode bookDirectlyAsJson(long deskId, String invoiceNumber, String transactionNo, LocalDate day,
                                          Instant now) {
-        Collection booked = bookDirectly(deskId, invoiceNumber, transactionNo, day, now);
+        return asJson(bookDirectly(deskId, invoiceNumber, transactionNo, day, now));
+    }
+
+    /** Every collection booked, of one invoice when {@code invoiceNumber} is given, as the admin API shows them. */
+    public synchronized List<ObjectNode> bookings(String invoiceNumber) {
+        return collections.values().stream()
+                .filter(c -> invoiceNumber == null || invoiceNumber.equals(c.invoiceNumber()))
+                .map(FlexCityInstitution::asJson).toList();
+    }
+
+    private static ObjectNode asJson(Collection booked) {
         return Json.object().put("bgs_tahsil_genel_id", booked.id()).put("desk_id", booked.deskId())
                 .put("amount", booked.amount()).put("collection_date", booked.collectionDate().toString())
                 .put("transaction_no", booked.transactionNo()).put("invoice_number", booked.invoiceNumber())
-                .put("receipt_serial", booked.receiptSerial()).put("receipt_no", booked.receiptNo());
+                .put("receipt_serial", booked.receiptSerial()).put("receipt_no", booked.receiptNo())
+                .put("cancelled_on", booked.cancelledOn() == null ? null : booked.cancelledOn().toString());
     }
 
     private Optional<Collection> activeCollection(String invoiceNumber) {
