@@ -190,7 +190,7 @@ public class InstructionScanner {
         })).invoke(fresh -> {
             metrics.counter("kopru.collections.scan.instructions").increment(group.size());
             metrics.counter("kopru.collections.scan.debts.found").increment(fresh.size());
-        }).chain(fresh -> {
+        }).chain(() -> {
             // Every open invoice of an auto-pay instruction, new or seen before: one not paid yet is paid again.
             Set<UUID> paying = group.stream().filter(StandingInstruction::autoCollect).map(StandingInstruction::id)
                     .collect(Collectors.toSet());
