@@ -34,7 +34,7 @@ public final class CustomsApi {
 
     public void mount(Router router) {
         router.put("/api/v1/declarations/:id").handler(ctx -> faults.handle(ctx, UPSTREAM, "update",
-                (c, drop) -> update(c), CustomsApi::injectedError));
+                ctx.request().getHeader("X-Target-Server"), (c, drop) -> update(c), CustomsApi::injectedError));
         router.get("/api/v1/declarations/:id").handler(this::read);
     }
 

@@ -19,7 +19,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param commitAfterMs      FlexCity "late commit": no answer ever comes; the work is done this long after the call
  * @param errorAfterCommit   FlexCity: do the work, then answer "http500" or this result code instead of success
  * @param dropBeforeCommit   FlexCity: drop the connection at once and do nothing
- * @param target             only calls to this target (a FlexCity institution's code); null for every target
+ * @param target             only calls for this target (a FlexCity institution's code, a UTTS account's e-mail, a
+ *                           customs target server); null for every target
  * @param remaining          how many calls the fault applies to; null for all
  */
 public record Fault(

@@ -25,13 +25,15 @@ public final class FaultInjector {
     /**
      * Runs {@code handler} for the call, unless a fault answers it first.
      *
+     * @param target        what the call is for (a FlexCity institution, a UTTS account's e-mail, a customs target
+     *                      server), matched against a fault's {@code target}; null when the call names none
      * @param upstreamError answers an injected upstream error code in the upstream's own shape
      */
-    public void handle(RoutingContext ctx, String upstream, String method, CallHandler handler,
+    public void handle(RoutingContext ctx, String upstream, String method, String target, CallHandler handler,
                        BiConsumer<RoutingContext, String> upstreamError) {
         calls.computeIfAbsent(upstream + "/" + method, k -> new java.util.concurrent.atomic.AtomicLong())
                 .incrementAndGet();
-        Optional<Fault> found = registry.take(upstream, method, ctx.pathParam("institution"));
+        Optional<Fault> found = registry.take(upstream, method, target);
         if (found.isEmpty()) {
             handler.handle(ctx, AfterWork.ANSWER);
             return;

@@ -62,7 +62,7 @@ public final class FlexCityApi {
     public void mount(Router router) {
         router.post("/flexcity/:institution/FlexCityUi/rest/json/:module/:method").handler(ctx -> {
             String name = ctx.pathParam("method");
-            faults.handle(ctx, UPSTREAM, name, this::call, FlexCityApi::error);
+            faults.handle(ctx, UPSTREAM, name, ctx.pathParam("institution"), this::call, FlexCityApi::error);
         });
     }
 

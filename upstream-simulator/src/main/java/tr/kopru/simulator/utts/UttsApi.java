@@ -49,10 +49,11 @@ public final class UttsApi {
     }
 
     public void mount(Router router) {
-        router.post("/users/login").handler(ctx -> faults.handle(ctx, UPSTREAM, "login",
+        router.post("/users/login").handler(ctx -> faults.handle(ctx, UPSTREAM, "login", null,
                 (c, drop) -> login(c), UttsApi::upstreamError));
         router.get("/support-operations/installation-progresses").handler(ctx -> faults.handle(ctx, UPSTREAM,
-                "installation-progresses", (c, drop) -> installations(c), UttsApi::upstreamError));
+                "installation-progresses", account(ctx).map(UttsAccount::email).orElse(null),
+                (c, drop) -> installations(c), UttsApi::upstreamError));
     }
 
     public void replaceAccounts(List<UttsAccount> accounts, long tokenLifetime) {
@@ -95,12 +96,16 @@ public final class UttsApi {
         json(ctx, 200, envelope(item, true));
     }
 
-    private void installations(RoutingContext ctx) {
-        String authorization = ctx.request().getHeader("Authorization");
-        Optional<UttsAccount> account = Optional.ofNullable(authorization)
+    /** The account whose valid bearer token the call carries. */
+    private Optional<UttsAccount> account(RoutingContext ctx) {
+        return Optional.ofNullable(ctx.request().getHeader("Authorization"))
                 .filter(h -> h.startsWith("Bearer "))
                 .flatMap(h -> tokens.verify(h.substring(7)))
                 .map(accountsByIndex::get);
+    }
+
+    private void installations(RoutingContext ctx) {
+        Optional<UttsAccount> account = account(ctx);
         if (account.isEmpty()) {
             ObjectNode unauthorized = envelope(null, false).put("errors", "Unauthorized").put("code", 401);
             json(ctx, 401, unauthorized);
