@@ -246,6 +246,29 @@ class InstallationSyncIT {
         assertThat(awaitEvents("servis-b", CHANGED, (int) changedBefore + 10)).hasSize((int) changedBefore + 10);
     }
 
+    @Test
+    @Order(10)
+    void oneAccountsFailingReadsOpenOnlyThatAccountsBreaker() throws Exception {
+        var simulator = UpstreamSimulatorResource.simulator();
+        given().baseUri(simulator.baseUrl()).contentType(ContentType.JSON)
+                .body("{\"error\": \"http500\", \"target\": \"servis-a@example.com\"}")
+                .put("/admin/faults/utts/installation-progresses").then().statusCode(200);
+        try {
+            // Two failed syncs (five tries of a page each) open servis-a's breaker.
+            assertThat(syncToEnd("servis-a").path("status").asText()).isEqualTo("FAILED");
+            assertThat(syncToEnd("servis-a").path("status").asText()).isEqualTo("FAILED");
+            long reads = calls("utts/installation-progresses");
+            assertThat(syncToEnd("servis-a").path("status").asText()).isEqualTo("FAILED");
+            assertThat(calls("utts/installation-progresses")).as("nothing sent while open").isEqualTo(reads);
+
+            assertThat(syncToEnd("servis-b").path("status").asText()).isEqualTo("SUCCEEDED");
+        } finally {
+            given().baseUri(simulator.baseUrl()).delete("/admin/faults").then().statusCode(200);
+        }
+        Thread.sleep(2200);
+        assertThat(syncToEnd("servis-a").path("status").asText()).isEqualTo("SUCCEEDED");
+    }
+
     private JsonNode syncToEnd(String account) {
         return awaitEnd(startSync(account));
     }

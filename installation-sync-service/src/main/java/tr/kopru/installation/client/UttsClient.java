@@ -7,12 +7,12 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 import tr.kopru.installation.config.UttsConfig;
+import tr.kopru.runtime.upstream.UpstreamTargets;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -24,7 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Reads UTTS for each configured account: logs in, caches the access token until shortly before it expires, keeps
  * the session cookie, logs in again once when a read gets 401, honours 429 Retry-After, and retries reads (they are
- * idempotent) behind a circuit breaker.
+ * idempotent) behind a circuit breaker per account.
  */
 @ApplicationScoped
 public class UttsClient {
@@ -37,22 +37,29 @@ public class UttsClient {
     private final UttsPageReader pages;
     private final Clock clock;
     private final Map<String, UttsSession> sessions = new ConcurrentHashMap<>();
+    /** The accounts share UTTS's one address, but each has a breaker of its own. */
+    private final UpstreamTargets<UttsRestClient> accounts;
 
     public UttsClient(@RestClient UttsRestClient rest, UttsConfig config, ObjectMapper json, Clock clock) {
         this.rest = rest;
+        this.accounts = new UpstreamTargets<>("UTTS", account -> rest, UttsUnavailableException.class,
+                new UpstreamTargets.BreakerSettings(10, 0.8, config.breakerDelay()));
         this.config = config;
         this.json = json;
         this.pages = new UttsPageReader(json);
         this.clock = clock;
     }
 
-    /** One page of an account's installation records. */
+    /** One page of an account's installation records, behind the account's own breaker. */
     @Timeout(value = 60, unit = ChronoUnit.SECONDS)
     @Retry(maxRetries = 4, delay = 500, jitter = 250, retryOn = UttsUnavailableException.class,
             abortOn = UttsLoginException.class)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.8, delay = 30, delayUnit = ChronoUnit.SECONDS,
-            skipOn = UttsLoginException.class)
     public Uni<UttsPage> page(String account, int pageNumber, int pageSize) {
+        return accounts.guarded(account, UpstreamTargets.Call.READ, () -> Uni.createFrom().deferred(() ->
+                unguardedPage(account, pageNumber, pageSize)));
+    }
+
+    private Uni<UttsPage> unguardedPage(String account, int pageNumber, int pageSize) {
         return session(account)
                 .chain(session -> read(account, session, pageNumber, pageSize))
                 .onFailure(TokenRejected.class).recoverWithUni(() -> {

@@ -36,6 +36,13 @@ public interface UttsConfig {
     @WithDefault("60s")
     Duration maxRetryAfter();
 
+    /**
+     * How long an account's circuit breaker stays open once its reads keep failing (8 of 10); each account has its
+     * own, so one account's failures never stop another's syncs.
+     */
+    @WithDefault("30s")
+    Duration breakerDelay();
+
     /** The UTTS accounts, one per service company, by a name of our choosing (used in runs and events). */
     Map<String, Account> accounts();
 
