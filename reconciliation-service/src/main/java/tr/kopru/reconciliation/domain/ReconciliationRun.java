@@ -1,5 +1,8 @@
 package tr.kopru.reconciliation.domain;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import tr.kopru.model.Money;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -12,4 +15,10 @@ public record ReconciliationRun(Long id, String institution, long deskId, LocalD
                                 String trigger, RunResult result, Instant startedAt, Instant finishedAt,
                                 Totals ours, Totals theirs, boolean receiptsCompared, int discrepancyCount,
                                 List<Discrepancy> discrepancies) {
+
+    /** FlexCity's collected total less ours: what a MATCHED run tolerated, or part of what a MISMATCHED one found. */
+    @JsonProperty("collected_difference")
+    public Money collectedDifference() {
+        return Money.of(theirs.collectedAmount().amount().subtract(ours.collectedAmount().amount()));
+    }
 }

@@ -96,7 +96,7 @@ public class ReconciliationService {
 
     private ReconciliationRun run(String institution, long deskId, LocalDate day, String trigger, Instant started,
                                   Totals ours, Totals theirs, boolean receiptsCompared, List<Discrepancy> found) {
-        RunResult result = ours.equals(theirs) && found.isEmpty() ? RunResult.MATCHED : RunResult.MISMATCHED;
+        RunResult result = RunResult.of(ours, theirs, receiptsCompared, found);
         return new ReconciliationRun(null, institution, deskId, day, null, trigger, result, started, clock.instant(),
                 ours, theirs, receiptsCompared, found.size(), found);
     }

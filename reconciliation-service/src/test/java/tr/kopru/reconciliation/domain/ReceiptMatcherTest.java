@@ -42,6 +42,24 @@ class ReceiptMatcherTest {
                 .extracting(Discrepancy::category).containsExactly(DiscrepancyCategory.AMOUNT_MISMATCH);
     }
 
+    @Test
+    void aDayWhoseReceiptsAllMatchWithinTheToleranceIsMatchedAndShowsTheDifference() {
+        List<LedgerEntry> entries = List.of(entry("T1", 7, "10.00", false));
+        List<FlexCityReceipt> receipts = List.of(receipt("T1", 7, "10.01"));
+        Totals ours = new Totals(Money.of("10.00"), 1, Money.ZERO, 0);
+        Totals theirs = new Totals(Money.of("10.01"), 1, Money.ZERO, 0);
+        List<Discrepancy> found = new ReceiptMatcher(new BigDecimal("0.01")).match(entries, receipts, ours, theirs);
+
+        assertThat(RunResult.of(ours, theirs, true, found)).isEqualTo(RunResult.MATCHED);
+        ReconciliationRun run = new ReconciliationRun(null, "inst", 31, DAY, null, "API", RunResult.of(ours, theirs,
+                true, found), null, null, ours, theirs, true, 0, found);
+        assertThat(run.collectedDifference()).isEqualTo(Money.of("0.01"));
+        // Beyond the tolerance, or with the totals alone compared, the same day is not matched.
+        List<Discrepancy> strict = new ReceiptMatcher(BigDecimal.ZERO).match(entries, receipts, ours, theirs);
+        assertThat(RunResult.of(ours, theirs, true, strict)).isEqualTo(RunResult.MISMATCHED);
+        assertThat(RunResult.of(ours, theirs, false, List.of())).isEqualTo(RunResult.MISMATCHED);
+    }
+
     private static LedgerEntry entry(String transaction, long upstreamId, String amount, boolean cancelled) {
         return new LedgerEntry("inst", 31, transaction, upstreamId, "INV" + upstreamId, 1L, Money.of(amount), DAY,
                 true, cancelled);
