@@ -132,7 +132,7 @@ public class UttsClient {
                     if (cookie != null && !cookie.equals(session.cookie())) {
                         sessions.put(account, new UttsSession(session.accessToken(), session.expiresAt(), cookie));
                     }
-                    return Uni.createFrom().item(pages.read(bytes(response)));
+                    return Uni.createFrom().item(pages.read(bytes(response), pageNumber, pageSize));
                 });
     }
 

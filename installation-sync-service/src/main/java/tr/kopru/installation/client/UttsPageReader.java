@@ -27,11 +27,11 @@ final class UttsPageReader {
     /** What the envelope said, at whichever level it said it. */
     private static final class Envelope {
         List<UttsRecord> items;
-        int pageNumber;
+        Integer pageNumber;
         Integer pageSize;
         long totalCount;
         int totalPages;
-        boolean hasNextPage;
+        Boolean hasNextPage;
         boolean failed;
         JsonNode errors;
     }
@@ -40,7 +40,7 @@ final class UttsPageReader {
      * @throws UttsUnavailableException when the page is not JSON, UTTS says it did not succeed, or there is no items
      *                                   list
      */
-    UttsPage read(byte[] body) {
+    UttsPage read(byte[] body, int requestedPage, int requestedSize) {
         Envelope envelope = new Envelope();
         try (JsonParser parser = factory.createParser(body)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
@@ -56,8 +56,8 @@ final class UttsPageReader {
         if (envelope.items == null) {
             throw new UttsUnavailableException("UTTS page carries no items list");
         }
-        return new UttsPage(envelope.items, envelope.pageNumber,
-                envelope.pageSize != null ? envelope.pageSize : envelope.items.size(), envelope.totalCount,
+        return new UttsPage(envelope.items, envelope.pageNumber != null ? envelope.pageNumber : requestedPage,
+                envelope.pageSize != null ? envelope.pageSize : requestedSize, envelope.totalCount,
                 envelope.totalPages, envelope.hasNextPage);
     }
 
@@ -80,11 +80,12 @@ final class UttsPageReader {
                         parser.skipChildren();
                     }
                 }
-                case "pageNumber" -> envelope.pageNumber = parser.getValueAsInt(0);
+                case "pageNumber" -> envelope.pageNumber = value == JsonToken.VALUE_NULL ? null : parser.getValueAsInt(0);
                 case "pageSize" -> envelope.pageSize = value == JsonToken.VALUE_NULL ? null : parser.getValueAsInt(0);
                 case "totalCount" -> envelope.totalCount = parser.getValueAsLong(0);
                 case "totalPages" -> envelope.totalPages = parser.getValueAsInt(0);
-                case "hasNextPage" -> envelope.hasNextPage = parser.getValueAsBoolean(false);
+                case "hasNextPage" -> envelope.hasNextPage = value == JsonToken.VALUE_NULL ? null
+                        : parser.getValueAsBoolean(false);
                 case "succeeded" -> envelope.failed = !parser.getValueAsBoolean(false);
                 case "errors" -> envelope.errors = parser.readValueAsTree();
                 default -> parser.skipChildren();

@@ -56,6 +56,21 @@ class UttsPageReaderTest {
     }
 
     @Test
+    void anEnvelopeWithoutHasNextPageEndsByItsTotalsOrElseAtAShortOrEmptyPage() {
+        String full = "{\"item\": {\"items\": [{\"vehicleOrderInstallationId\": 1}, {\"vehicleOrderInstallationId\": 2}]%s},"
+                + " \"succeeded\": true}";
+        assertThat(reader.read(bytes(full.formatted("")), 1, 2).isLast()).as("no paging fields: read on").isFalse();
+        assertThat(reader.read(bytes("{\"item\": {\"items\": []}, \"succeeded\": true}"), 2, 2).isLast()).isTrue();
+        assertThat(reader.read(bytes(full.formatted(", \"totalPages\": 3")), 2, 2).isLast()).isFalse();
+        assertThat(reader.read(bytes(full.formatted(", \"totalPages\": 3")), 3, 2).isLast()).isTrue();
+        assertThat(reader.read(bytes(full.formatted(", \"totalCount\": 6")), 2, 2).isLast()).isFalse();
+        assertThat(reader.read(bytes(full.formatted(", \"totalCount\": 6")), 3, 2).isLast()).isTrue();
+        UttsPage page = reader.read(bytes(full.formatted("")), 4, 2);
+        assertThat(page.pageNumber()).isEqualTo(4);
+        assertThat(page.hasNextPage()).isNull();
+    }
+
+    @Test
     void aFailedAnswerCarriesTheUpstreamsMessageAndAPageWithoutItemsIsRefused() {
         assertThatThrownBy(() -> read("""
                 {"item": null, "succeeded": false, "errors": {"PageSize": ["En fazla 1000 olabilir."]}}
@@ -67,6 +82,10 @@ class UttsPageReaderTest {
     }
 
     private UttsPage read(String json) {
-        return reader.read(json.getBytes(StandardCharsets.UTF_8));
+        return reader.read(bytes(json), 1, 1000);
+    }
+
+    private static byte[] bytes(String json) {
+        return json.getBytes(StandardCharsets.UTF_8);
     }
 }
