@@ -6,6 +6,7 @@ import tr.kopru.model.time.PlainDateTime;
 import tr.kopru.model.Money;
 
 import java.math.BigDecimal;
+import java.util.regex.Pattern;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -78,21 +79,37 @@ public final class UttsRecordParser {
         }
     }
 
-    /** 1234.56, 1.234,56, 1234,56 or a JSON number; null when absent. */
+    /** Turkish grouping: 1.234 or 1.234.567,5 (dots between groups of three, an optional decimal comma). */
+    private static final Pattern TURKISH_GROUPED = Pattern.compile("\\d{1,3}(\\.\\d{3})+(,\\d{1,2})?");
+    /** English grouping with its decimals: 1,234.56 (1,234 alone could be Turkish 1.234 lira: not guessed). */
+    private static final Pattern ENGLISH_GROUPED = Pattern.compile("\\d{1,3}(,\\d{3})+\\.\\d{1,2}");
+    private static final Pattern DECIMAL_COMMA = Pattern.compile("\\d+(,\\d{1,2})?");
+    private static final Pattern DECIMAL_POINT = Pattern.compile("\\d+(\\.\\d{1,2})?");
+
+    /**
+     * 1234.56, 1234,56, 1.234,56, 1,234.56 or 1.250 (a dot followed by exactly three digits and no comma groups
+     * thousands: 1,250 TL); null when absent. A price these rules cannot read without guessing (12.3456, 1,234,
+     * 1234.567) makes the record unreadable rather than guessed.
+     */
     static Money price(UttsRecord record, UttsField field) {
         String text = record.text(field);
         if (text == null) {
             return null;
         }
-        String normalised = text.replace(" ", "");
-        if (normalised.contains(",")) {
-            normalised = normalised.replace(".", "").replace(',', '.');
-        }
-        try {
-            return Money.of(new BigDecimal(normalised));
-        } catch (IllegalArgumentException e) {
+        String digits = text.replace(" ", "");
+        String plain;
+        if (TURKISH_GROUPED.matcher(digits).matches()) {
+            plain = digits.replace(".", "").replace(',', '.');
+        } else if (ENGLISH_GROUPED.matcher(digits).matches()) {
+            plain = digits.replace(",", "");
+        } else if (DECIMAL_COMMA.matcher(digits).matches()) {
+            plain = digits.replace(',', '.');
+        } else if (DECIMAL_POINT.matcher(digits).matches()) {
+            plain = digits;
+        } else {
             throw new UnreadableRecordException(field.jsonName() + " is not a price: '" + text + "'");
         }
+        return Money.of(new BigDecimal(plain));
     }
 
     private static Instant activation(UttsRecord record) {

@@ -39,6 +39,9 @@ public final class UttsRecordReader {
             String text = null;
             if (value.isStructStart()) {
                 parser.skipChildren();
+            } else if (field != null && value == JsonToken.VALUE_NUMBER_FLOAT) {
+                // A JSON number is unambiguous: written plainly, without trailing zeros, so 1.250 reads as 1.25.
+                text = parser.getDecimalValue().stripTrailingZeros().toPlainString();
             } else if (field != null && value != JsonToken.VALUE_NULL) {
                 text = parser.getText().trim();
             }

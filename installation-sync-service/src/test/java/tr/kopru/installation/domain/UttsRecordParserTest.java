@@ -45,6 +45,27 @@ class UttsRecordParserTest {
     }
 
     @Test
+    void aDotBeforeExactlyThreeDigitsGroupsThousandsAndAnAmbiguousPriceIsRefused() throws Exception {
+        assertThat(price("\"1.250\"")).isEqualTo(Money.of("1250.00"));
+        assertThat(price("\"1.250.000\"")).isEqualTo(Money.of("1250000.00"));
+        assertThat(price("\"1.250,5\"")).isEqualTo(Money.of("1250.50"));
+        assertThat(price("\"1,250.50\"")).isEqualTo(Money.of("1250.50"));
+        assertThat(price("\"176.5\"")).isEqualTo(Money.of("176.50"));
+        assertThat(price("\"1250\"")).isEqualTo(Money.of("1250.00"));
+        assertThat(price("\"1250,00\"")).isEqualTo(Money.of("1250.00"));
+        // A JSON number is a number: 1.250 is one lira and a quarter.
+        assertThat(price("1.250")).isEqualTo(Money.of("1.25"));
+        for (String ambiguous : new String[] {"\"12.3456\"", "\"1,234\"", "\"1234.567\"", "\"1.23.456\"", "\"-5\""}) {
+            assertThatThrownBy(() -> price(ambiguous)).as(ambiguous).isInstanceOf(UnreadableRecordException.class)
+                    .hasMessageContaining("salePriceString");
+        }
+    }
+
+    private static Money price(String json) throws Exception {
+        return UttsRecordParser.parse(record("\"salePriceString\": " + json), "servis-a", NOW).salePriceInclVat();
+    }
+
+    @Test
     void namesTheFieldThatCannotBeRead() {
         assertThatThrownBy(() -> UttsRecordParser.parse(record("\"salePriceString\": \"on iki bin\""), "a", NOW))
                 .isInstanceOf(UnreadableRecordException.class).hasMessageContaining("salePriceString");
