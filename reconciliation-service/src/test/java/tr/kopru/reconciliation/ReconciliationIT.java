@@ -188,6 +188,32 @@ class ReconciliationIT {
     }
 
     @Test
+    void anEventArrivingWhileADaysFirstRunIsInProgressMakesTheDayStale() throws Exception {
+        LocalDate day = TODAY.minusDays(7);
+        Booked early = book(day, null);
+        publish(List.of(made(early, day)));
+        awaitLedger(day, 1);
+        // FlexCity's totals come 1.5 s late: the run has read our ledger and waits for them when the event comes.
+        simulator().contentType(ContentType.JSON).body("{\"latency_ms\": 1500, \"remaining\": 1}")
+                .put("/admin/faults/flexcity/TahsilIcmali").then().statusCode(200);
+        java.util.concurrent.CompletableFuture<io.restassured.response.Response> first =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> reconcile(day, false));
+        Thread.sleep(700);
+        Booked late = book(day, null);
+        publish(List.of(made(late, day)));
+        awaitLedger(day, 2);
+
+        first.get(30, java.util.concurrent.TimeUnit.SECONDS).then().statusCode(201)
+                .body("data.ours.collected_count", is(1));
+        assertThat(isStale(day)).as("the event came while the first run was in progress").isTrue();
+        assertThat(scheduler.rerunStale().await().atMost(Duration.ofSeconds(20))).isGreaterThanOrEqualTo(1);
+        api().get("/api/v1/reconciliation-runs?institution=" + INSTITUTION + "&from=" + day + "&to=" + day)
+                .then().statusCode(200).body("data[0].result", is("MATCHED"))
+                .body("data[0].ours.collected_count", is(2));
+        assertThat(isStale(day)).isFalse();
+    }
+
+    @Test
     void aDryRunAnswersTheResultAndStoresNothing() {
         LocalDate day = TODAY.minusDays(5);
         book(day, null);

@@ -112,14 +112,24 @@ public class LedgerWriter {
                 .chain(() -> markStale(tx, institutions, desks, days));
     }
 
-    /** Days already reconciled that these events belong to are stale now. */
+    /**
+     * Days already reconciled (or being reconciled) that these events belong to are stale now, as of this moment.
+     * Each desk-day's lock is taken shared first: a run marking its day ({@link RunRepository#begin}) waits for
+     * writes in flight, and a write after it finds the mark.
+     */
     private static Uni<Void> markStale(SqlClient tx, String[] institutions, Long[] desks, LocalDate[] days) {
-        return tx.preparedQuery("""
-                        UPDATE reconciled_day d SET stale = true, stale_since = coalesce(d.stale_since, now())
+        Tuple deskDays = Tuple.of(institutions, desks, days);
+        return tx.preparedQuery("SELECT count(pg_advisory_xact_lock_shared(" + RunRepository.DESK_DAY_LOCK
+                        + ")) FROM (SELECT DISTINCT * FROM unnest($1::text[], $2::bigint[], $3::date[]) "
+                        + "AS u(institution, desk_id, day)) u")
+                .execute(deskDays)
+                .chain(() -> tx.preparedQuery("""
+                        UPDATE reconciled_day d SET stale = true, stale_since = clock_timestamp()
                         FROM (SELECT DISTINCT * FROM unnest($1::text[], $2::bigint[], $3::date[])
                               AS u(institution, desk_id, day)) u
                         WHERE d.institution = u.institution AND d.desk_id = u.desk_id AND d.day = u.day""")
-                .execute(Tuple.of(institutions, desks, days)).replaceWithVoid();
+                        .execute(deskDays))
+                .replaceWithVoid();
     }
 
     /**

@@ -14,6 +14,7 @@ import tr.kopru.reconciliation.domain.RunResult;
 import tr.kopru.reconciliation.domain.Totals;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -39,11 +40,31 @@ public class RunRepository {
         this.pool = pool;
     }
 
+    /** The advisory lock of a desk-day, over columns (or unnest aliases) named institution, desk_id and day. */
+    static final String DESK_DAY_LOCK = "hashtextextended(u.institution || ':' || u.desk_id || ':' || u.day, 0)";
+
+    /**
+     * Marks a desk-day as being reconciled, before the run reads anything, once the ledger writes in flight for it
+     * have committed: an event written afterwards marks the day stale, even on its first run. Answers the database's
+     * time of the mark, for {@link #save}.
+     */
+    public Uni<Instant> begin(String institution, long deskId, LocalDate day) {
+        Tuple deskDay = Tuple.of(institution, deskId, day);
+        return pool.withTransaction(tx -> tx.preparedQuery("SELECT count(pg_advisory_xact_lock(" + DESK_DAY_LOCK
+                        + ")) FROM (SELECT $1::text AS institution, $2::bigint AS desk_id, $3::date AS day) u")
+                .execute(deskDay)
+                .chain(() -> tx.preparedQuery("WITH marked AS (INSERT INTO reconciled_day (institution, desk_id, day, "
+                                + "stale) VALUES ($1, $2, $3, false) ON CONFLICT DO NOTHING) "
+                                + "SELECT clock_timestamp() AS marked_at")
+                        .execute(deskDay))
+                .map(rows -> rows.iterator().next().getOffsetDateTime("marked_at").toInstant()));
+    }
+
     /**
      * Stores a run as the next version of its desk and day, with its discrepancies, and marks the day reconciled;
-     * the day stays stale if an event arrived after the run started. Answers the stored run.
+     * the day stays stale if an event marked it after {@code begun} (see {@link #begin}). Answers the stored run.
      */
-    public Uni<ReconciliationRun> save(ReconciliationRun run) {
+    public Uni<ReconciliationRun> save(ReconciliationRun run, Instant begun) {
         Totals ours = run.ours();
         Totals theirs = run.theirs();
         return pool.withTransaction(tx -> tx.preparedQuery("INSERT INTO reconciliation_run (institution, desk_id, day, "
@@ -76,7 +97,7 @@ public class RunRepository {
                                                     + "stale_since = CASE WHEN reconciled_day.stale_since > $5 "
                                                     + "THEN reconciled_day.stale_since END")
                                             .execute(Tuple.of(run.institution(), run.deskId(), run.day(), id,
-                                                    run.startedAt().atOffset(ZoneOffset.UTC))))
+                                                    begun.atOffset(ZoneOffset.UTC))))
                                     .replaceWith(saved);
                         }));
     }

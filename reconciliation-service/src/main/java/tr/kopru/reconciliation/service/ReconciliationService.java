@@ -64,8 +64,9 @@ public class ReconciliationService {
                                             boolean dryRun) {
         institutions.institution(institution);
         return locks.withLock("reconcile:" + institution + ":" + deskId + ":" + day,
-                () -> compare(institution, deskId, day, trigger)
-                        .chain(run -> dryRun ? Uni.createFrom().item(run) : runs.save(run))
+                () -> (dryRun ? compare(institution, deskId, day, trigger)
+                        : runs.begin(institution, deskId, day).chain(begun -> compare(institution, deskId, day, trigger)
+                        .chain(run -> runs.save(run, begun))))
                         .invoke(run -> {
                             metrics.counter("kopru.reconciliation.runs", "result", run.result().name()).increment();
                             LOG.infof("Reconciliation of %s desk %d on %s (%s%s): %s, %d discrepancies", institution,
