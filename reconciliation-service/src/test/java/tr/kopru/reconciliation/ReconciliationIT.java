@@ -214,6 +214,34 @@ class ReconciliationIT {
     }
 
     @Test
+    void theSummaryShowsEachDesksLatestRunOfEachDayInItsWindow() {
+        LocalDate day = TODAY.minusDays(8);
+        Booked paid = book(day, null);
+        publish(List.of(made(paid, day)));
+        awaitLedger(day, 1);
+        reconcile(day, false).then().statusCode(201).body("data.result", is("MATCHED"));
+        book(day, null);
+        reconcile(day, false).then().statusCode(201).body("data.result", is("MISMATCHED"));
+
+        JsonNode summary = data(api().get("/api/v1/reconciliation-runs/summary?days=10").then().statusCode(200)
+                .extract().asString());
+        List<JsonNode> ofDay = new java.util.ArrayList<>();
+        summary.forEach(run -> {
+            if (run.path("day").asText().equals(day.toString()) && run.path("desk_id").asLong() == DESK) {
+                ofDay.add(run);
+            }
+        });
+        assertThat(ofDay).singleElement().satisfies(latest -> {
+            assertThat(latest.path("version").asInt()).isEqualTo(2);
+            assertThat(latest.path("result").asText()).isEqualTo("MISMATCHED");
+        });
+        JsonNode lastWeek = data(api().get("/api/v1/reconciliation-runs/summary").then().statusCode(200)
+                .extract().asString());
+        assertThat(lastWeek.findValuesAsText("day")).doesNotContain(day.toString());
+        api().get("/api/v1/reconciliation-runs/summary?days=0").then().statusCode(422);
+    }
+
+    @Test
     void aDryRunAnswersTheResultAndStoresNothing() {
         LocalDate day = TODAY.minusDays(5);
         book(day, null);
