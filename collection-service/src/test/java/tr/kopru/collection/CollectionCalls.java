@@ -63,6 +63,16 @@ final class CollectionCalls {
         throw new IllegalStateException("the simulator has no untouched declaration of " + institution + " left");
     }
 
+    /** Takes every invoice of one declaration, so that no other test collects them. */
+    static synchronized void takeDeclaration(String institution, long declarationId) {
+        json(simulator().get("/admin/flexcity/" + institution + "/invoices").then().statusCode(200).extract().asString())
+                .forEach(i -> {
+                    if (i.path("declaration_id").asLong() == declarationId) {
+                        USED.add(i.path("invoice_number").asText());
+                    }
+                });
+    }
+
     static Response collect(String institution, JsonNode invoice, BigDecimal amount, String idempotencyKey,
                             LocalDate paidOn) {
         RequestSpecification request = api().contentType(ContentType.JSON)

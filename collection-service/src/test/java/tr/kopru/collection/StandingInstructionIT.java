@@ -129,17 +129,63 @@ class StandingInstructionIT {
 
     @Test
     @Order(4)
-    void aTaxpayerMergeMovesTheInstructionsOfTheOldIdToTheNewOne() {
-        UUID instruction = UUID.fromString(INSTRUCTIONS.get(2));
-        // As if the instruction had been registered under a taxpayer id FlexCity later merged away (400000).
-        pool.preparedQuery("UPDATE standing_instruction SET taxpayer_id = 400000 WHERE id = $1")
-                .execute(Tuple.of(instruction)).await().atMost(Duration.ofSeconds(10));
+    void aMergeMovesTheInstructionsOfItsDeclarationAndASplitMovesNoneButIsRecorded() {
+        JsonNode merge = mergeWithStatus("BIRLESTIRILDI");
+        JsonNode split = mergeWithStatus("AYRILDI");
+        UUID onMerged = instructionOn(merge.path("declaration_id").asLong());
+        UUID onSplit = instructionOn(split.path("declaration_id").asLong());
+        UUID elsewhere = INSTRUCTIONS.subList(2, INSTRUCTIONS.size()).stream().map(UUID::fromString)
+                .filter(id -> !id.equals(onMerged) && !id.equals(onSplit)).findFirst().orElseThrow();
+        long merged = merge.path("old_taxpayer_id").asLong();
+        // As if registered under the taxpayer ids FlexCity later merged away or split.
+        setTaxpayer(onMerged, merged);
+        setTaxpayer(elsewhere, merged);
+        setTaxpayer(onSplit, split.path("old_taxpayer_id").asLong());
 
         assertThat(merges.applyAll().await().atMost(Duration.ofSeconds(20))).isEqualTo(1);
-        long moved = pool.preparedQuery("SELECT taxpayer_id FROM standing_instruction WHERE id = $1")
-                .execute(Tuple.of(instruction)).await().atMost(Duration.ofSeconds(10)).iterator().next().getLong(0);
-        assertThat(moved).isNotEqualTo(400000L);
+
+        assertThat(taxpayerOf(onMerged)).isEqualTo(merge.path("new_taxpayer_id").asLong());
+        assertThat(taxpayerOf(elsewhere)).as("another declaration of the merged taxpayer stays").isEqualTo(merged);
+        assertThat(taxpayerOf(onSplit)).as("a split moves nothing").isEqualTo(split.path("old_taxpayer_id").asLong());
+        assertThat(pool.preparedQuery("SELECT instructions FROM applied_merge WHERE institution = $1 "
+                        + "AND old_taxpayer_id = $2 AND status = 'AYRILDI'")
+                .execute(Tuple.of(INSTITUTION, split.path("old_taxpayer_id").asLong()))
+                .await().atMost(Duration.ofSeconds(10)).iterator().next().getInteger(0)).isEqualTo(1);
         assertThat(merges.applyAll().await().atMost(Duration.ofSeconds(20))).isZero();
+    }
+
+    private JsonNode mergeWithStatus(String status) {
+        for (JsonNode merge : json(simulator().get("/admin/flexcity/" + INSTITUTION + "/merges").then().statusCode(200)
+                .extract().asString())) {
+            if (status.equals(merge.path("status").asText())) {
+                return merge;
+            }
+        }
+        throw new AssertionError("the standard scenario has a merge with status " + status);
+    }
+
+    /** The live instruction of a declaration, registered now if there is none. */
+    private UUID instructionOn(long declarationId) {
+        CollectionCalls.takeDeclaration(INSTITUTION, declarationId);
+        api().contentType(ContentType.JSON).body("{\"institution\": \"" + INSTITUTION + "\", \"declaration_id\": "
+                + declarationId + "}").post("/api/v1/standing-instructions");
+        for (JsonNode instruction : data(api().get("/api/v1/standing-instructions?declaration_id=" + declarationId)
+                .then().statusCode(200).extract().asString())) {
+            if (!"DELETED".equals(instruction.path("status").asText())) {
+                return UUID.fromString(instruction.path("id").asText());
+            }
+        }
+        throw new AssertionError("no live instruction on declaration " + declarationId);
+    }
+
+    private void setTaxpayer(UUID instruction, long taxpayerId) {
+        pool.preparedQuery("UPDATE standing_instruction SET taxpayer_id = $2 WHERE id = $1")
+                .execute(Tuple.of(instruction, taxpayerId)).await().atMost(Duration.ofSeconds(10));
+    }
+
+    private long taxpayerOf(UUID instruction) {
+        return pool.preparedQuery("SELECT taxpayer_id FROM standing_instruction WHERE id = $1")
+                .execute(Tuple.of(instruction)).await().atMost(Duration.ofSeconds(10)).iterator().next().getLong(0);
     }
 
     @Test

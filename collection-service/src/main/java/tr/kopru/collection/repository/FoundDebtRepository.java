@@ -63,8 +63,11 @@ public class FoundDebtRepository {
                 });
     }
 
-    public Uni<Integer> moveTaxpayer(SqlClient tx, String institution, long oldId, long newId) {
-        return tx.preparedQuery("UPDATE found_debt SET taxpayer_id = $3 WHERE institution = $1 AND taxpayer_id = $2")
-                .execute(Tuple.of(institution, oldId, newId)).map(io.vertx.mutiny.sqlclient.RowSet::rowCount);
+    /** Moves the found debts of a merged-away taxpayer (of {@code declarationId}, or all when null). */
+    public Uni<Integer> moveTaxpayer(SqlClient tx, String institution, long oldId, long newId, Long declarationId) {
+        return tx.preparedQuery("UPDATE found_debt SET taxpayer_id = $3 WHERE institution = $1 AND taxpayer_id = $2 "
+                        + "AND ($4::bigint IS NULL OR declaration_id = $4)")
+                .execute(Tuple.of(institution, oldId, newId, declarationId))
+                .map(io.vertx.mutiny.sqlclient.RowSet::rowCount);
     }
 }

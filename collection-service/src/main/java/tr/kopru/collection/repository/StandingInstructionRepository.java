@@ -114,11 +114,23 @@ public class StandingInstructionRepository {
                 .execute(Tuple.of(ids.toArray(UUID[]::new), day, offset(now))).replaceWithVoid();
     }
 
-    /** Moves the instructions of a merged-away taxpayer to the taxpayer it became; how many moved. */
-    public Uni<Integer> moveTaxpayer(SqlClient tx, String institution, long oldId, long newId, Instant now) {
+    /**
+     * Moves the instructions of a merged-away taxpayer to the taxpayer it became: those of {@code declarationId}, or
+     * all of them when it is null; how many moved.
+     */
+    public Uni<Integer> moveTaxpayer(SqlClient tx, String institution, long oldId, long newId, Long declarationId,
+                                     Instant now) {
         return tx.preparedQuery("UPDATE standing_instruction SET taxpayer_id = $3, updated_at = $4 "
-                        + "WHERE institution = $1 AND taxpayer_id = $2")
-                .execute(Tuple.of(institution, oldId, newId, offset(now))).map(RowSet::rowCount);
+                        + "WHERE institution = $1 AND taxpayer_id = $2 AND ($5::bigint IS NULL OR declaration_id = $5)")
+                .execute(Tuple.of(institution, oldId, newId, offset(now), declarationId)).map(RowSet::rowCount);
+    }
+
+    /** The live instructions of a taxpayer's declaration (all its declarations when null): what a split concerns. */
+    public Uni<Integer> countOfTaxpayer(SqlClient tx, String institution, long taxpayerId, Long declarationId) {
+        return tx.preparedQuery("SELECT count(*) FROM standing_instruction WHERE institution = $1 AND taxpayer_id = $2 "
+                        + "AND ($3::bigint IS NULL OR declaration_id = $3) AND status <> 'DELETED'")
+                .execute(Tuple.of(institution, taxpayerId, declarationId))
+                .map(rows -> rows.iterator().next().getLong(0).intValue());
     }
 
     private static final String WHERE = "($1::text IS NULL OR institution = $1) AND ($2::text IS NULL OR status = $2) "

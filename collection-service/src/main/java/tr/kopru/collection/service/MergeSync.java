@@ -6,12 +6,12 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 import tr.kopru.collection.client.FlexCityClient;
 import tr.kopru.collection.client.FlexCityMerge;
 import tr.kopru.collection.config.CollectionConfig;
+import tr.kopru.collection.repository.AppliedMergeRepository;
 import tr.kopru.collection.repository.FoundDebtRepository;
 import tr.kopru.collection.repository.StandingInstructionRepository;
 import tr.kopru.flexcity.FlexCityTransport;
@@ -22,13 +22,18 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /**
- * Applies FlexCity's taxpayer merges: the instructions and found debts of a merged-away taxpayer id move to the id
- * it became. Each merge is applied once (remembered in applied_merge), so the look-back window may overlap.
+ * Applies FlexCity's taxpayer merges: the instructions and found debts of a merged-away taxpayer's declaration move
+ * to the id it became; a split moves nothing and is reported. Each is applied once (remembered in applied_merge), so
+ * the look-back window may overlap.
  */
 @ApplicationScoped
 public class MergeSync {
 
     private static final Logger LOG = Logger.getLogger(MergeSync.class);
+    /** FlexCity's durumu of a merge: the old taxpayer record now lives on as the new one. */
+    static final String MERGED = "BIRLESTIRILDI";
+    /** FlexCity's durumu of a split: a declaration went to a new taxpayer; the old one lives on. */
+    static final String SPLIT = "AYRILDI";
 
     private final Pool pool;
     private final DatabaseLocks locks;
@@ -36,18 +41,20 @@ public class MergeSync {
     private final FlexCityClient flexCity;
     private final StandingInstructionRepository instructions;
     private final FoundDebtRepository debts;
+    private final AppliedMergeRepository merges;
     private final CollectionConfig.Merges config;
     private final Clock clock;
 
     public MergeSync(Pool pool, DatabaseLocks locks, FlexCityTransport institutions, FlexCityClient flexCity,
-                     StandingInstructionRepository instructions, FoundDebtRepository debts, CollectionConfig config,
-                     Clock clock) {
+                     StandingInstructionRepository instructions, FoundDebtRepository debts,
+                     AppliedMergeRepository merges, CollectionConfig config, Clock clock) {
         this.pool = pool;
         this.locks = locks;
         this.institutions = institutions;
         this.flexCity = flexCity;
         this.instructions = instructions;
         this.debts = debts;
+        this.merges = merges;
         this.config = config.merges();
         this.clock = clock;
     }
@@ -72,27 +79,45 @@ public class MergeSync {
                 () -> new IllegalStateException("taxpayer merges are being applied already"));
     }
 
+    /**
+     * A merge (BIRLESTIRILDI) moves the old taxpayer's instructions and found debts of its declaration (all of them
+     * when it names none) to the new taxpayer. A split (AYRILDI) moves nothing: the old taxpayer lives on, and the
+     * instructions of the split-off declaration are counted and named in the log for an operator to check. Each is
+     * taken into account once.
+     */
     private Uni<Integer> apply(String institution, FlexCityMerge merge) {
         Instant now = clock.instant();
-        long declaration = merge.beyanId() == null ? 0 : merge.beyanId();
-        return pool.withTransaction(tx -> tx.preparedQuery("INSERT INTO applied_merge (institution, old_taxpayer_id, "
-                        + "new_taxpayer_id, declaration_id, merged_on, status, instructions, applied_at) "
-                        + "VALUES ($1, $2, $3, $4, $5, $6, 0, $7) ON CONFLICT DO NOTHING")
-                .execute(Tuple.from(new Object[] {institution, merge.eskiSbsMuhatapId(), merge.yeniSbsMuhatapId(),
-                        declaration, merge.islemTarihi(), merge.durumu(), now.atOffset(java.time.ZoneOffset.UTC)}))
-                .chain(inserted -> inserted.rowCount() == 0 ? Uni.createFrom().item(0)
-                        : instructions.moveTaxpayer(tx, institution, merge.eskiSbsMuhatapId(), merge.yeniSbsMuhatapId(), now)
+        Long declaration = merge.beyanId() == null || merge.beyanId() == 0 ? null : merge.beyanId();
+        return pool.withTransaction(tx -> merges.record(tx, institution, merge, now).chain(fresh -> {
+            if (!fresh) {
+                return Uni.createFrom().item(0);
+            }
+            if (MERGED.equals(merge.durumu())) {
+                return instructions.moveTaxpayer(tx, institution, merge.eskiSbsMuhatapId(), merge.yeniSbsMuhatapId(),
+                                declaration, now)
                         .call(moved -> debts.moveTaxpayer(tx, institution, merge.eskiSbsMuhatapId(),
-                                merge.yeniSbsMuhatapId()))
-                        .call(moved -> tx.preparedQuery("UPDATE applied_merge SET instructions = $5 WHERE institution = $1 "
-                                        + "AND old_taxpayer_id = $2 AND new_taxpayer_id = $3 AND declaration_id = $4")
-                                .execute(Tuple.of(institution, merge.eskiSbsMuhatapId(), merge.yeniSbsMuhatapId(),
-                                        declaration, moved)))))
-                .invoke(moved -> {
-                    if (moved > 0) {
-                        LOG.infof("Taxpayer %d of %s merged into %d: %d instruction(s) moved", merge.eskiSbsMuhatapId(),
-                                institution, merge.yeniSbsMuhatapId(), moved);
-                    }
-                });
+                                merge.yeniSbsMuhatapId(), declaration))
+                        .call(moved -> merges.countInstructions(tx, institution, merge, moved))
+                        .invoke(moved -> {
+                            if (moved > 0) {
+                                LOG.infof("Taxpayer %d of %s merged into %d (declaration %s): %d instruction(s) moved",
+                                        merge.eskiSbsMuhatapId(), institution, merge.yeniSbsMuhatapId(),
+                                        declaration == null ? "all" : declaration, moved);
+                            }
+                        });
+            }
+            return instructions.countOfTaxpayer(tx, institution, merge.eskiSbsMuhatapId(), declaration)
+                    .call(concerned -> merges.countInstructions(tx, institution, merge, concerned))
+                    .invoke(concerned -> {
+                        if (concerned > 0) {
+                            LOG.warnf("Taxpayer %d of %s: declaration %s %s (%s) to taxpayer %d; %d instruction(s) "
+                                            + "stay under %d and were not moved: an operator should check them",
+                                    merge.eskiSbsMuhatapId(), institution, declaration == null ? "(none named)" : declaration,
+                                    SPLIT.equals(merge.durumu()) ? "was split off" : "changed", merge.durumu(),
+                                    merge.yeniSbsMuhatapId(), concerned, merge.eskiSbsMuhatapId());
+                        }
+                    })
+                    .replaceWith(0);
+        }));
     }
 }

@@ -15,7 +15,9 @@ import tr.kopru.simulator.flexcity.FlexCityInstitution;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Control of the simulator under {@code /admin}: seed a scenario or reset, set faults per upstream and method, move
@@ -80,6 +82,7 @@ public final class AdminApi {
         router.get("/admin/flexcity/:institution/invoices").handler(this::openInvoices);
         router.post("/admin/flexcity/:institution/collections").handler(this::bookCollection);
         router.get("/admin/flexcity/:institution/collections").handler(this::bookings);
+        router.get("/admin/flexcity/:institution/merges").handler(this::merges);
         router.get("/admin/flexcity/:institution/declarations").handler(this::declarations);
         router.post("/admin/flexcity/:institution/collections/bulk").handler(this::bookMany);
     }
@@ -109,36 +112,33 @@ public final class AdminApi {
 
     /** The declaration ids of an institution, for benchmarks that register instructions in bulk. */
     private void declarations(RoutingContext ctx) {
-        FlexCityInstitution institution = flexCity.institution(ctx.pathParam("institution"));
-        if (institution == null) {
-            problem(ctx, 404, "No such institution");
-            return;
-        }
-        ArrayNode list = Json.MAPPER.createArrayNode();
-        institution.declarationIds().forEach(list::add);
-        ok(ctx, list);
+        list(ctx, institution -> institution.declarationIds().stream().map(id -> (JsonNode) Json.MAPPER.valueToTree(id))
+                .toList());
     }
 
     private void openInvoices(RoutingContext ctx) {
-        FlexCityInstitution institution = flexCity.institution(ctx.pathParam("institution"));
-        if (institution == null) {
-            problem(ctx, 404, "No such institution");
-            return;
-        }
-        ArrayNode list = Json.MAPPER.createArrayNode();
-        institution.openInvoices(clock.today()).forEach(list::add);
-        ok(ctx, list);
+        list(ctx, institution -> institution.openInvoices(clock.today()));
     }
 
     /** The collections FlexCity booked (of one invoice with {@code ?invoice_number=}), cancelled ones included. */
     private void bookings(RoutingContext ctx) {
+        list(ctx, institution -> institution.bookings(ctx.queryParams().get("invoice_number")));
+    }
+
+    /** The taxpayer merges (BIRLESTIRILDI) and splits (AYRILDI) FlexCity reports. */
+    private void merges(RoutingContext ctx) {
+        list(ctx, FlexCityInstitution::mergesAsJson);
+    }
+
+    /** Answers what {@code items} makes of the path's institution as a JSON array; 404 for an unknown one. */
+    private void list(RoutingContext ctx, Function<FlexCityInstitution, List<? extends JsonNode>> items) {
         FlexCityInstitution institution = flexCity.institution(ctx.pathParam("institution"));
         if (institution == null) {
             problem(ctx, 404, "No such institution");
             return;
         }
         ArrayNode list = Json.MAPPER.createArrayNode();
-        institution.bookings(ctx.queryParams().get("invoice_number")).forEach(list::add);
+        items.apply(institution).forEach(list::add);
         ok(ctx, list);
     }
 

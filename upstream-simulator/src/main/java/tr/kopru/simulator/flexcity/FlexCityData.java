@@ -72,10 +72,13 @@ final class FlexCityData {
         }
         List<Long> ids = new ArrayList<>(institution.taxpayers.keySet());
         for (int m = 0; m < Math.min(3, ids.size() / 2); m++) {
-            long newId = ids.get(m);
-            long declaration = institution.declarations.values().stream().filter(d -> d.taxpayerId() == newId)
-                    .findFirst().map(Declaration::id).orElse(0L);
-            institution.merges.add(new Merge(today.minusDays(10 + m), 400_000 + m, newId, declaration, "BIRLESTIRILDI"));
+            institution.merges.add(new Merge(today.minusDays(10 + m), 400_000 + m, ids.get(m),
+                    firstDeclarationOf(institution, ids.get(m)), "BIRLESTIRILDI"));
+        }
+        if (ids.size() >= 8) {
+            // A split: one declaration of taxpayer 400003 went to another taxpayer; the old one lives on.
+            institution.merges.add(new Merge(today.minusDays(13), 400_003, ids.get(3),
+                    firstDeclarationOf(institution, ids.get(3)), "AYRILDI"));
         }
         return institution;
     }
@@ -120,5 +123,10 @@ final class FlexCityData {
             text.append(digit);
         }
         return text.append((10 - sum % 10) % 10).toString();
+    }
+
+    private static long firstDeclarationOf(FlexCityInstitution institution, long taxpayerId) {
+        return institution.declarations.values().stream().filter(d -> d.taxpayerId() == taxpayerId)
+                .findFirst().map(Declaration::id).orElse(0L);
     }
 }

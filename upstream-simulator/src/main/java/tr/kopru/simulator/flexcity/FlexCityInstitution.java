@@ -245,6 +245,13 @@ public final class FlexCityInstitution {
         return asJson(bookDirectly(deskId, invoiceNumber, transactionNo, day, now));
     }
 
+    /** The taxpayer merges and splits, as FindALLSbsBirlesenMuhatapBilgileri... answers them, for the admin API. */
+    public synchronized List<ObjectNode> mergesAsJson() {
+        return merges.stream().map(m -> Json.object().put("date", m.date().toString())
+                .put("old_taxpayer_id", m.oldTaxpayerId()).put("new_taxpayer_id", m.newTaxpayerId())
+                .put("declaration_id", m.declarationId()).put("status", m.status())).toList();
+    }
+
     /** Every collection booked, of one invoice when {@code invoiceNumber} is given, as the admin API shows them. */
     public synchronized List<ObjectNode> bookings(String invoiceNumber) {
         return collections.values().stream()
