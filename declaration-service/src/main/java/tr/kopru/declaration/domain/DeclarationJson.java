@@ -1,22 +1,27 @@
 package tr.kopru.declaration.domain;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 
 import java.io.IOException;
 
 /**
- * How declaration bodies are read and written: numbers keep their exact decimal form (an amount of {@code 1000.00}
- * is sent as {@code 1000.00}, never through a double), and a field given twice is an error rather than silently the
+ * How declaration bodies are read and written: numbers keep the form the client wrote (an amount of {@code 1000.00}
+ * is sent as {@code 1000.00} and a size of {@code 2048.0} as {@code 2048.0}: never through a double, never with its
+ * trailing zeros stripped, never in exponent notation), and a field given twice is an error rather than silently the
  * second.
  */
 public final class DeclarationJson {
 
     public static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
+            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+            .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false)
+            .configure(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN, true);
 
     private DeclarationJson() {
     }

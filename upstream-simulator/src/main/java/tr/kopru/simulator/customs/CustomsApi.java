@@ -71,7 +71,7 @@ public final class CustomsApi {
             updates.addObject().put("received_at", clock.now().toString())
                     .put("target_server", ctx.request().getHeader("X-Target-Server"))
                     .put("authorization", ctx.request().getHeader("Authorization"))
-                    .put("content_type", contentType).set("body", body);
+                    .put("content_type", contentType).put("raw_body", ctx.body().asString()).set("body", body);
         }
         if (scenario.answerWithBody()) {
             ctx.response().setStatusCode(200).putHeader("Content-Type", "application/json")
