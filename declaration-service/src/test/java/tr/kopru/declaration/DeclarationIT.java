@@ -91,12 +91,20 @@ class DeclarationIT {
         ((ObjectNode) example.path("receiver")).put("tax_identification_number", "9876543217");
         ((ObjectNode) example.path("financial_officer")).put("tax_identification_number", "12345678950");
         ((ObjectNode) example.path("representative")).put("tax_identification_number", "98765432150");
-        JsonNode update = data(submit("DEC-0004", example.toString()).statusCode(202).extract().asString());
-        assertThat(update.path("warnings")).hasSize(1);
-        assertThat(update.path("warnings").get(0).path("path").asText())
-                .isEqualTo("logistic.internal_carrier_type.name");
-        assertThat(update.path("warnings").get(0).path("message").asText()).contains("Demiryolu Taşımacılığı")
+        // The document's own text, numbers as it writes them, with real identity numbers.
+        String written = resource("customs-document-example.json").replace("\"9876543210\"", "\"9876543217\"")
+                .replace("\"12345678901\"", "\"12345678950\"").replace("\"98765432101\"", "\"98765432150\"");
+        ValidatableResponse accepted = submit("DEC-0004", written);
+        JsonNode update = data(accepted.statusCode(202).extract().asString());
+        assertThat(accepted.extract().asString()).as("our answer keeps the numbers as written")
+                .contains("\"amount\":1000.00").contains("\"size\":2048.0").doesNotContain("E+");
+        assertThat(update.path("warnings")).extracting(w -> w.path("path").asText())
+                .containsExactlyInAnyOrder("logistic.internal_carrier_type.name", "receiver.country.name",
+                        "target_country.name");
+        assertThat(warning(update, "logistic.internal_carrier_type.name")).contains("Demiryolu Taşımacılığı")
                 .contains("Karayolu Taşımacılığı");
+        // The example names F01 both Türkiye and İngiltere (twice): it goes ahead, with both names in each warning.
+        assertThat(warning(update, "receiver.country.name")).contains("F01").contains("İngiltere").contains("Türkiye");
         assertThat(awaitSettled(update.path("id").asText()).path("status").asText()).isEqualTo("SENT");
 
         JsonNode sent = lastReceived("DEC-0004").path("body");
@@ -107,6 +115,18 @@ class DeclarationIT {
         assertThat(sent.equals(SAME_NUMBER, expected)).as("sent %s", sent).isTrue();
         assertThat(sent.path("invoices").path("e_invoices").get(0).path("amount").decimalValue())
                 .isEqualByComparingTo("1000.00");
+        String bytes = lastReceived("DEC-0004").path("raw_body").asText();
+        assertThat(bytes).as("the bytes customs received").contains("\"amount\":1000.00").contains("\"size\":2048.0")
+                .doesNotContain("E+");
+    }
+
+    private static String warning(JsonNode update, String path) {
+        for (JsonNode warning : update.path("warnings")) {
+            if (path.equals(warning.path("path").asText())) {
+                return warning.path("message").asText();
+            }
+        }
+        throw new AssertionError("no warning at " + path + " in " + update.path("warnings"));
     }
 
     @Test

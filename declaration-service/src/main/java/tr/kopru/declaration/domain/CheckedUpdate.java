@@ -19,6 +19,7 @@ public record CheckedUpdate(ObjectNode body, List<String> fields, List<Findings.
             return null;
         }
         JsonNode checked = DeclarationRules.DECLARATION.check(body, "", findings);
+        CountryNames.check(body, findings);
         if (body.isObject() && body.isEmpty()) {
             findings.error("$", "the update sets no field");
         }
