@@ -2,6 +2,8 @@ package tr.kopru.installation.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 
 import java.time.Duration;
 import java.util.Map;
@@ -10,8 +12,10 @@ import java.util.Map;
 @ConfigMapping(prefix = "kopru.utts")
 public interface UttsConfig {
 
-    /** Records per page read; UTTS allows at most 1000. */
+    /** Records per page read; UTTS allows at most 1000, so more is refused at start. */
     @WithDefault("1000")
+    @Min(1)
+    @Max(value = 1000, message = "must be at most 1000, the most UTTS serves in a page")
     int pageSize();
 
     /**
