@@ -67,10 +67,16 @@ public class AutoCollector {
             return Uni.createFrom().item(List.of());
         }
         return stored.autoPayState(institution, open.stream().map(FoundDebt::invoiceNumber).distinct().toList())
-                .map(states -> open.stream()
-                        .filter(debt -> !states.get(debt.invoiceNumber()).held()
-                                && states.get(debt.invoiceNumber()).attempts() < config.maxAttempts())
-                        .map(debt -> new Due(debt, states.get(debt.invoiceNumber()).attempts() + 1)).toList());
+                .map(states -> {
+                    List<Due> due = new java.util.ArrayList<>();
+                    for (FoundDebt debt : open) {
+                        CollectionRepository.AutoPayState state = states.get(debt.invoiceNumber());
+                        if (!state.held() && state.attempts() < config.maxAttempts()) {
+                            due.add(new Due(debt, state.attempts() + 1));
+                        }
+                    }
+                    return due;
+                });
     }
 
     public Uni<Void> collect(ScanRun run, List<Due> due) {

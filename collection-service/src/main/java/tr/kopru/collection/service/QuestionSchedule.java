@@ -42,9 +42,7 @@ public class QuestionSchedule {
      * unanswered, so it uses up no attempt; asked again after the pause of the last one.
      */
     public Uni<Void> notAsked(Collection open) {
-        Instant now = clock.instant();
-        return collections.askLater(open.id(), open.state(), open.resolveAttempts(), open.notFoundAnswers(),
-                now.plus(pause(open.resolveAttempts() + open.notFoundAnswers())), open.needsOperator(), now);
+        return askAgain(open, open.resolveAttempts(), open.notFoundAnswers());
     }
 
     /** What a failed question means: not asked (breaker open), or asked and left unanswered. */
@@ -61,17 +59,21 @@ public class QuestionSchedule {
                     + "operator must decide (last: %s)", open.id(), open.transactionNumber(), open.state(), attempts, why);
             return collections.askLater(open.id(), open.state(), attempts, open.notFoundAnswers(), null, true, now);
         }
-        Instant next = now.plus(pause(attempts + open.notFoundAnswers()));
         LOG.warnf("Collection %s: FlexCity did not say (%s); asking again in %s", open.id(), why,
-                Duration.between(now, next));
-        return collections.askLater(open.id(), open.state(), attempts, open.notFoundAnswers(), next, false, now);
+                pause(attempts + open.notFoundAnswers()));
+        return askAgain(open, attempts, open.notFoundAnswers());
     }
 
     /** FlexCity answered "not found" for the {@code answers}-th time, before that is proof. */
     public Uni<Void> notFound(Collection open, int answers) {
+        return askAgain(open, open.resolveAttempts(), answers);
+    }
+
+    /** Records the counters and the next question, after the pause their sum has earned. */
+    private Uni<Void> askAgain(Collection open, int unanswered, int notFound) {
         Instant now = clock.instant();
-        return collections.askLater(open.id(), open.state(), open.resolveAttempts(), answers,
-                now.plus(pause(open.resolveAttempts() + answers)), open.needsOperator(), now);
+        return collections.askLater(open.id(), open.state(), unanswered, notFound,
+                now.plus(pause(unanswered + notFound)), open.needsOperator(), now);
     }
 
     /** Whether FlexCity's "not found" answers prove by now that it did not book the collection. */
