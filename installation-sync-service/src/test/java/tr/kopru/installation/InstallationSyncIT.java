@@ -18,6 +18,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import tr.kopru.installation.client.UttsClient;
 import tr.kopru.installation.client.UttsPage;
 import tr.kopru.installation.domain.PageOutcome;
+import tr.kopru.installation.domain.UttsField;
 import tr.kopru.installation.service.PageWriter;
 import tr.kopru.installation.service.ReadPage;
 import tr.kopru.model.Topics;
@@ -267,6 +268,97 @@ class InstallationSyncIT {
         }
         Thread.sleep(2200);
         assertThat(syncToEnd("servis-a").path("status").asText()).isEqualTo("SUCCEEDED");
+    }
+
+    @Test
+    @Order(11)
+    void recordsPulledOntoAPageAlreadyReadAreReadInASecondPass() {
+        // The two records that open page 2 now end page 1 once the first two leave the listing, after page 1 is read.
+        List<Long> pulled = client.page("servis-b", 2, 100).await().atMost(Duration.ofSeconds(10)).items()
+                .subList(0, 2).stream().map(record -> Long.parseLong(record.text(UttsField.ID)))
+                .toList();
+        forget(pulled);
+        long listed = listed("servis-b");
+        shiftListingOf("servis-b", -2);
+        try {
+            JsonNode run = syncToEnd("servis-b");
+            assertThat(run.path("status").asText()).isEqualTo("SUCCEEDED");
+            assertThat(run.path("passes").asInt()).isEqualTo(2);
+            assertThat(run.path("new_records").asLong()).isEqualTo(2);
+            // the two that left the listing were seen in the first pass; each record counts once
+            assertThat(run.path("records_seen").asLong()).isEqualTo(listed);
+            assertThat(run.path("unchanged").asLong()).isEqualTo(listed - 2 - run.path("rejected").asLong());
+            assertThat(count("SELECT count(*) FROM installation WHERE installation_id = ANY($1)",
+                    pulled.toArray(Long[]::new))).isEqualTo(2);
+        } finally {
+            clearFaults();
+        }
+    }
+
+    @Test
+    @Order(12)
+    void recordsInsertedOnAPageAlreadyReadAreFoundAndThoseItPushedOnCountOnce() {
+        long listed = listed("servis-b");
+        shiftListingOf("servis-b", 3);
+        try {
+            JsonNode run = syncToEnd("servis-b");
+            assertThat(run.path("status").asText()).isEqualTo("SUCCEEDED");
+            assertThat(run.path("passes").asInt()).isEqualTo(2);
+            assertThat(run.path("records_seen").asLong()).isEqualTo(listed + 3);
+            assertThat(run.path("new_records").asLong()).isEqualTo(3);
+            assertThat(run.path("unchanged").asLong()).isEqualTo(listed - run.path("rejected").asLong());
+        } finally {
+            clearFaults();
+        }
+        // servis-b is the simulator's second account: the records inserted at its head are 290000001 onwards
+        List<String> inserted = List.of("290000001", "290000002", "290000003");
+        assertThat(count("SELECT count(*) FROM installation WHERE installation_id = ANY($1)",
+                new Long[] {290000001L, 290000002L, 290000003L})).isEqualTo(3);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(eventsOf("servis-b").stream()
+                .filter(r -> RECORDED.equals(KafkaHeaders.text(r, "ce_type"))).map(ConsumerRecord::key)
+                .filter(inserted::contains)).containsExactlyInAnyOrderElementsOf(inserted));
+    }
+
+    @Test
+    @Order(13)
+    void aListingThatKeepsShiftingFailsTheRunSayingSo() {
+        given().baseUri(UpstreamSimulatorResource.simulator().baseUrl()).contentType(ContentType.JSON)
+                .body("{\"shift_listing\": 1, \"target\": \"servis-b@example.com\"}")
+                .put("/admin/faults/utts/installation-progresses").then().statusCode(200);
+        try {
+            JsonNode run = syncToEnd("servis-b");
+            assertThat(run.path("status").asText()).isEqualTo("FAILED");
+            assertThat(run.path("passes").asInt()).isEqualTo(3);
+            assertThat(run.path("error").asText()).contains("kept shifting", "3 passes", "next sync");
+        } finally {
+            clearFaults();
+        }
+    }
+
+    /** From the second page of servis-b's next sync on, its listing is {@code records} places further on. */
+    private static void shiftListingOf(String account, int records) {
+        given().baseUri(UpstreamSimulatorResource.simulator().baseUrl()).contentType(ContentType.JSON)
+                .body("{\"shift_listing\": " + records + ", \"after_calls\": 1, \"remaining\": 1, "
+                        + "\"target\": \"" + account + "@example.com\"}")
+                .put("/admin/faults/utts/installation-progresses").then().statusCode(200);
+    }
+
+    private static void clearFaults() {
+        given().baseUri(UpstreamSimulatorResource.simulator().baseUrl()).delete("/admin/faults").then().statusCode(200);
+    }
+
+    /** How many records UTTS lists for the account now. */
+    private long listed(String account) {
+        return client.page(account, 1, 1).await().atMost(Duration.ofSeconds(10)).totalCount();
+    }
+
+    /** Removes installations from the mirror, as if never synced. */
+    private void forget(List<Long> ids) {
+        Long[] gone = ids.toArray(Long[]::new);
+        count("WITH h AS (DELETE FROM installation_change WHERE installation_id = ANY($1) RETURNING 1) "
+                + "SELECT count(*) FROM h", gone);
+        count("WITH d AS (DELETE FROM installation WHERE installation_id = ANY($1) RETURNING 1) "
+                + "SELECT count(*) FROM d", gone);
     }
 
     private JsonNode syncToEnd(String account) {

@@ -110,6 +110,34 @@ class UttsSimulatorTest extends SimulatorTestBase {
         assertThat(page(token, "PageNumber=1&PageSize=1000").path("item")).isEqualTo(after);
     }
 
+    @Test
+    void aShiftedListingMovesEveryRecordAfterItsHeadFromTheCallAfterTheOnesLetThrough() {
+        String token = token("servis-a@example.com", "sim-password-a");
+        client.put("/admin/faults/utts/installation-progresses",
+                "{\"shift_listing\": 3, \"after_calls\": 1, \"remaining\": 1}", Map.of());
+        JsonNode untouched = page(token, "PageNumber=1&PageSize=10").path("item");
+        assertThat(untouched.path("totalCount").asLong()).isEqualTo(500);
+        assertThat(untouched.path("items").get(0).path("vehicleOrderInstallationId").asLong()).isEqualTo(100_000_001L);
+
+        JsonNode shifted = page(token, "PageNumber=1&PageSize=10").path("item");
+        assertThat(shifted.path("totalCount").asLong()).isEqualTo(503);
+        assertThat(shifted.path("items").findValuesAsText("vehicleOrderInstallationId").subList(0, 4))
+                .containsExactly("190000003", "190000002", "190000001", "100000001");
+
+        client.put("/admin/faults/utts/installation-progresses", "{\"shift_listing\": -5, \"remaining\": 1}",
+                Map.of());
+        JsonNode shrunk = page(token, "PageNumber=1&PageSize=10").path("item");
+        assertThat(shrunk.path("totalCount").asLong()).isEqualTo(498);
+        assertThat(shrunk.path("items").get(0).path("vehicleOrderInstallationId").asLong()).isEqualTo(100_000_003L);
+
+        client.put("/admin/faults/utts/installation-progresses", "{\"shift_listing\": 1, \"remaining\": 1}",
+                Map.of());
+        JsonNode grown = page(token, "PageNumber=1&PageSize=10").path("item");
+        assertThat(grown.path("totalCount").asLong()).isEqualTo(499);
+        assertThat(grown.path("items").findValuesAsText("vehicleOrderInstallationId").subList(0, 2))
+                .containsExactly("190000004", "100000003");
+    }
+
     private SimulatorClient.Response login(String email, String password) {
         return client.post("/users/login", "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}", Map.of());
     }

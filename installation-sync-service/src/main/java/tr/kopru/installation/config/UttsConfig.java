@@ -32,6 +32,14 @@ public interface UttsConfig {
     @WithDefault("2")
     int pagesWrittenAtOnce();
 
+    /**
+     * The most passes over the listing a sync makes when it keeps shifting while being paged; a run still seeing
+     * shifts in its last pass fails, saying so, since it cannot tell that it saw every record.
+     */
+    @WithDefault("3")
+    @Min(1)
+    int maxPasses();
+
     /** How long before its expiry a cached access token is renewed. */
     @WithDefault("60s")
     Duration tokenRenewalMargin();

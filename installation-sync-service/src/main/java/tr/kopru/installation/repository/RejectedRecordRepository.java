@@ -14,8 +14,8 @@ import java.util.List;
 @ApplicationScoped
 public class RejectedRecordRepository {
 
-    /** One unreadable record and why. */
-    public record Rejected(String rawJson, String reason) {
+    /** One unreadable record and why; {@code installationId} when at least its id could be read, else null. */
+    public record Rejected(Long installationId, String rawJson, String reason) {
     }
 
     public Uni<Void> keep(SqlClient tx, long runId, String account, int page, List<Rejected> rejected, Instant now) {

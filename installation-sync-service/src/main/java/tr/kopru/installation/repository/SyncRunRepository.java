@@ -42,6 +42,12 @@ public class SyncRunRepository {
                 .replaceWithVoid();
     }
 
+    /** Notes that the run reads the listing again, in pass {@code pass}. */
+    public Uni<Void> startPass(long runId, int pass) {
+        return pool.preparedQuery("UPDATE sync_run SET passes = $2 WHERE id = $1").execute(Tuple.of(runId, pass))
+                .replaceWithVoid();
+    }
+
     public Uni<SyncRun> finish(long runId, String status, String error, Instant now) {
         return pool.preparedQuery("UPDATE sync_run SET status = $2, error = $3, finished_at = $4 WHERE id = $1 "
                         + "RETURNING *")
@@ -87,7 +93,7 @@ public class SyncRunRepository {
         return new SyncRun(row.getLong("id"), row.getString("utts_account"), row.getString("trigger"),
                 row.getString("status"), row.getOffsetDateTime("started_at").toInstant(),
                 SqlTimes.instant(row.getOffsetDateTime("finished_at")),
-                row.getInteger("pages"), row.getInteger("total_pages"), row.getLong("records_seen"),
+                row.getInteger("pages"), row.getInteger("passes"), row.getInteger("total_pages"), row.getLong("records_seen"),
                 row.getLong("new_records"), row.getLong("changed"), row.getLong("unchanged"),
                 row.getLong("rejected"), row.getString("error"));
     }

@@ -15,6 +15,7 @@ import tr.kopru.runtime.lock.DatabaseLocks;
 import tr.kopru.runtime.rest.ApiException;
 
 import java.time.Clock;
+import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
@@ -81,29 +82,61 @@ public class InstallationSyncService {
                             .invoke(done -> {
                                 metrics.counter("kopru.installations.sync.runs", "account", account,
                                         "status", done.status()).increment();
-                                LOG.infof("Sync %d of UTTS account %s %s: %d pages, %d records, %d new, %d changed, "
-                                                + "%d unchanged, %d rejected", done.id(), account, done.status(),
-                                        done.pages(), done.recordsSeen(), done.newRecords(), done.changed(),
-                                        done.unchanged(), done.rejected());
+                                LOG.infof("Sync %d of UTTS account %s %s: %d pages in %d passes, %d records, %d new, "
+                                                + "%d changed, %d unchanged, %d rejected", done.id(), account,
+                                        done.status(), done.pages(), done.passes(), done.recordsSeen(),
+                                        done.newRecords(), done.changed(), done.unchanged(), done.rejected());
                             });
                 });
     }
 
     /**
-     * Reads and writes page after page until the last one, reading the next page while writing others. A stream
-     * rather than a recursion, so that a written page is garbage at once: memory stays flat however many pages there
-     * are.
+     * Reads and writes every page of the listing, then, while the listing shifted during the pass, the pages it may
+     * have moved records onto (see {@link ListingPasses}), up to {@code kopru.utts.max-passes} passes in all.
      */
     private Uni<Void> pages(SyncRun run, String account) {
+        RunSightings sightings = new RunSightings();
+        ListingPasses passes = new ListingPasses();
+        return pass(run, account, sightings, passes, Integer.MAX_VALUE)
+                .chain(() -> nextPasses(run, account, sightings, passes));
+    }
+
+    private Uni<Void> nextPasses(SyncRun run, String account, RunSightings sightings, ListingPasses passes) {
+        OptionalInt stale = passes.stalePages();
+        if (stale.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        if (passes.pass() >= config.maxPasses()) {
+            return Uni.createFrom().failure(new IllegalStateException(String.format(
+                    "the UTTS listing kept shifting while it was paged (%d passes; it now holds %d records): "
+                            + "records inserted or removed meanwhile may be missing until the next sync",
+                    passes.pass(), passes.totalCount())));
+        }
+        int pass = passes.startNextPass();
+        LOG.infof("Sync %d of UTTS account %s: the listing shifted while it was paged (it now holds %d records); "
+                + "pass %d reads pages 1 to %d again", run.id(), account, passes.totalCount(), pass, stale.getAsInt());
+        return runs.startPass(run.id(), pass)
+                .chain(() -> pass(run, account, sightings, passes, stale.getAsInt()))
+                .chain(() -> nextPasses(run, account, sightings, passes));
+    }
+
+    /**
+     * Reads and writes pages 1 to {@code lastPage} (or the listing's last), reading the next page while writing
+     * others. A stream rather than a recursion, so that a written page is garbage at once: memory stays flat however
+     * many pages there are.
+     */
+    private Uni<Void> pass(SyncRun run, String account, RunSightings sightings, ListingPasses passes, int lastPage) {
         // Records are parsed and fingerprinted on a worker: the event loop stays free for the database and UTTS.
         PageFeed feed = new PageFeed(number -> client.page(account, number, config.pageSize())
                 .emitOn(Infrastructure.getDefaultWorkerPool())
-                .map(page -> writer.read(account, page)), config.pagesAhead());
+                .map(page -> writer.read(account, page)), config.pagesAhead(), lastPage);
         // While pages come all new (a first sync), the next one is inserted before anything is looked up.
         AtomicBoolean allNew = new AtomicBoolean();
         PageWrites writes = new PageWrites(page -> writer.write(run.id(), account, page, allNew.get()));
         return Multi.createBy().repeating().uni(feed::next)
-                .whilst(page -> !page.isLast())
+                .whilst(page -> !feed.ends(page))
+                .map(sightings::mark)
+                .invoke(passes::read)
                 .onItem().transformToUni(writes::write)
                 .merge(config.pagesWrittenAtOnce())
                 .invoke(outcome -> allNew.set(outcome.allNew()))

@@ -75,11 +75,17 @@ public class PageWriter {
             } catch (UnreadableRecordException e) {
                 LOG.warnf("UTTS account %s, page %d: record %s rejected: %s", account, page.pageNumber(),
                         Objects.requireNonNullElse(record.text(UttsField.ID), "?"), e.getMessage());
-                rejected.add(new RejectedRecordRepository.Rejected(record.json(), e.getMessage()));
+                rejected.add(new RejectedRecordRepository.Rejected(idOf(record), record.json(), e.getMessage()));
             }
         }
-        return new ReadPage(page.pageNumber(), page.items().size(), page.totalPages(), page.isLast(), snapshots,
-                hashes, rejected);
+        return new ReadPage(page.pageNumber(), page.items().size(), page.totalCount(), page.totalPages(),
+                page.isLast(), snapshots, hashes, rejected, Set.of());
+    }
+
+    /** The record's installation id, when it is a number; null when even that cannot be read. */
+    private static Long idOf(UttsRecord record) {
+        String id = record.text(UttsField.ID);
+        return id != null && id.matches("[1-9][0-9]{0,17}") ? Long.valueOf(id) : null;
     }
 
     /**
@@ -99,9 +105,9 @@ public class PageWriter {
                 .chain(inserted -> installations.findHashes(tx, read.keySet().stream()
                                 .filter(id -> !inserted.contains(id)).toList())
                         .chain(stored -> installations.findByIds(tx, changedIds(page, stored))
-                                .map(changedBefore -> classify(read, inserted, stored, changedBefore, runId, now))))
+                                .map(changedBefore -> classify(page, inserted, stored, changedBefore, runId, now))))
                 .chain(work -> {
-                    PageOutcome outcome = new PageOutcome(page.recordCount(), work.created(), work.changes().size(),
+                    PageOutcome outcome = new PageOutcome(page.newSightings(), work.created(), work.changes().size(),
                             work.unchanged(), page.rejected().size());
                     return installations.upsert(tx, work.toWrite(), page.hashes(), runId, now)
                             .chain(() -> installations.recordChanges(tx, work.changes()))
@@ -127,16 +133,17 @@ public class PageWriter {
 
     /**
      * New installations (already {@code inserted}, or not among the stored {@code hashes}) are announced, changed
-     * ones compared with how they were, the rest counted as unchanged.
+     * ones compared with how they were, the rest counted as unchanged, but for those the run has already counted
+     * (the page's repeats).
      */
-    private PageWork classify(Map<Long, InstallationSnapshot> read, Set<Long> inserted, Map<Long, String> hashes,
+    private PageWork classify(ReadPage page, Set<Long> inserted, Map<Long, String> hashes,
                               Map<Long, InstallationRepository.Stored> changedBefore, long runId, Instant now) {
         List<InstallationSnapshot> toWrite = new ArrayList<>();
         List<InstallationRepository.Change> changes = new ArrayList<>();
         List<OutboxMessage> events = new ArrayList<>();
         long created = 0;
         long unchanged = 0;
-        for (InstallationSnapshot snapshot : read.values()) {
+        for (InstallationSnapshot snapshot : page.snapshots().values()) {
             String key = Long.toString(snapshot.installationId());
             InstallationRepository.Stored before = changedBefore.get(snapshot.installationId());
             boolean insertedAlready = inserted.contains(snapshot.installationId());
@@ -148,7 +155,9 @@ public class PageWriter {
                 events.add(outbox.message(EventType.INSTALLATION_RECORDED, key,
                         new InstallationRecorded(snapshot.toEvent())));
             } else if (before == null) {
-                unchanged++;
+                if (!page.repeats().contains(snapshot.installationId())) {
+                    unchanged++;
+                }
             } else {
                 List<String> fields = snapshot.changedFieldsSince(before.snapshot());
                 toWrite.add(snapshot);

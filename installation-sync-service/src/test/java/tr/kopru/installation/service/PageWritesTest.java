@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -81,7 +82,7 @@ class PageWritesTest {
         for (Long id : installationIds) {
             snapshots.put(id, null);
         }
-        return new ReadPage(number, installationIds.length, 3, false, snapshots, Map.of(), List.of());
+        return new ReadPage(number, installationIds.length, 300, 3, false, snapshots, Map.of(), List.of(), Set.of());
     }
 
     private static PageOutcome outcome(long created) {

@@ -19,6 +19,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param commitAfterMs      FlexCity "late commit": no answer ever comes; the work is done this long after the call
  * @param errorAfterCommit   FlexCity: do the work, then answer "http500" or this result code instead of success
  * @param dropBeforeCommit   FlexCity: drop the connection at once and do nothing
+ * @param shiftListing       UTTS: before the page is cut, the account's listing shifts by this many records: n > 0
+ *                           new installations appear at its head, n < 0 its first n records leave it (as when a
+ *                           record is inserted or removed while a client pages)
+ * @param afterCalls         the fault starts after this many calls it would apply to have passed untouched
  * @param target             only calls for this target (a FlexCity institution's code, a UTTS account's e-mail, a
  *                           customs target server); null for every target
  * @param remaining          how many calls the fault applies to; null for all
@@ -34,6 +38,8 @@ public record Fault(
         @JsonProperty("commit_after_ms") Long commitAfterMs,
         @JsonProperty("error_after_commit") String errorAfterCommit,
         @JsonProperty("drop_before_commit") Boolean dropBeforeCommit,
+        @JsonProperty("shift_listing") Integer shiftListing,
+        @JsonProperty("after_calls") Integer afterCalls,
         @JsonProperty("target") String target,
         @JsonProperty("remaining") Integer remaining) {
 
@@ -42,9 +48,22 @@ public record Fault(
     }
 
     Fault used() {
-        return remaining == null ? this
-                : new Fault(latencyMs, rate, error, timeoutMs, retryAfterSeconds, malformed, timeoutAfterCommit,
-                commitAfterMs, errorAfterCommit, dropBeforeCommit, target, remaining - 1);
+        return remaining == null ? this : with(afterCalls, remaining - 1);
+    }
+
+    /** Whether calls are still to pass untouched before the fault starts. */
+    boolean waiting() {
+        return afterCalls != null && afterCalls > 0;
+    }
+
+    /** The fault once one more call has passed it untouched. */
+    Fault passed() {
+        return with(afterCalls - 1, remaining);
+    }
+
+    private Fault with(Integer afterCalls, Integer remaining) {
+        return new Fault(latencyMs, rate, error, timeoutMs, retryAfterSeconds, malformed, timeoutAfterCommit,
+                commitAfterMs, errorAfterCommit, dropBeforeCommit, shiftListing, afterCalls, target, remaining);
     }
 
     boolean exhausted() {

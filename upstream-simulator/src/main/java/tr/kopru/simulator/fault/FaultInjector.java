@@ -96,6 +96,10 @@ public final class FaultInjector {
             handler.handle(ctx, AfterWork.error(fault.errorAfterCommit()));
             return;
         }
+        if (fault.shiftListing() != null) {
+            handler.handle(ctx, AfterWork.shifted(fault.shiftListing()));
+            return;
+        }
         handler.handle(ctx, fault.is(fault.timeoutAfterCommit()) ? AfterWork.DROP : AfterWork.ANSWER);
     }
 

@@ -24,7 +24,7 @@ public final class FaultRegistry {
     /**
      * The fault for this call, counting it as used; the method's own fault before the upstream's "*". A fault with
      * a rate applies to that share of calls, one with a target only to calls to it; a call it passes over does not
-     * count.
+     * count. One with {@code after_calls} lets that many of the calls it would apply to pass first.
      */
     public Optional<Fault> take(String upstream, String method, String target) {
         for (String key : new String[] {key(upstream, method), key(upstream, "*")}) {
@@ -35,6 +35,9 @@ public final class FaultRegistry {
                 }
                 if (fault.rate() != null && ThreadLocalRandom.current().nextDouble() >= fault.rate()) {
                     return fault;
+                }
+                if (fault.waiting()) {
+                    return fault.passed();
                 }
                 taken[0] = fault;
                 Fault next = fault.used();

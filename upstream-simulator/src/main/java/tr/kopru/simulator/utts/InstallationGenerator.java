@@ -35,6 +35,8 @@ public final class InstallationGenerator {
     private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH:mm");
     /** Row ids of one account live in their own block. */
     private static final long ID_BLOCK = 100_000_000L;
+    /** Within an account's block, the ids of records inserted at the head of its listing (see {@link #shift}). */
+    private static final long HEAD_BLOCK = 90_000_000L;
 
     private final Instant epoch;
     private final Duration generationLength = Duration.ofMinutes(5);
@@ -42,6 +44,24 @@ public final class InstallationGenerator {
     private final java.util.Set<Long> corruptRows = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile double changeShare;
     private volatile long newPerGeneration;
+    private final java.util.Map<Integer, Head> heads = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The head of an account's listing: of the {@code inserted} records ever put before its rows (numbered 1 on,
+     * listed newest first), the {@code listed} newest are still there; its first {@code rowsGone} rows have left it.
+     */
+    private record Head(long inserted, long listed, long rowsGone) {
+
+        static final Head NONE = new Head(0, 0, 0);
+
+        Head shifted(int records) {
+            if (records >= 0) {
+                return new Head(inserted + records, listed + records, rowsGone);
+            }
+            long gone = Math.min(listed, -records);
+            return new Head(inserted, listed - gone, rowsGone + (-records - gone));
+        }
+    }
 
     public InstallationGenerator(SimulatorClock clock, double changeShare, long newPerGeneration) {
         this.epoch = clock.now().minus(Duration.ofDays(30));
@@ -64,33 +84,67 @@ public final class InstallationGenerator {
         corruptRows.add(row);
     }
 
+    /**
+     * Shifts an account's listing while a client may be paging it: {@code records > 0} new installations appear at
+     * its head, {@code records < 0} its first ones leave it; every record after moves that many places.
+     */
+    public void shift(UttsAccount account, int records) {
+        heads.compute(account.index(), (index, head) -> (head == null ? Head.NONE : head).shifted(records));
+    }
+
     public void reset() {
         generation = 0;
         corruptRows.clear();
+        heads.clear();
     }
 
     public int generation() {
         return generation;
     }
 
+    /** How many records the account's listing holds. */
     public long count(UttsAccount account) {
+        Head head = head(account);
+        return rows(account) + head.listed() - head.rowsGone();
+    }
+
+    private long rows(UttsAccount account) {
         return account.installations() + (long) generation * newPerGeneration;
     }
 
-    /** The record of row {@code row} (0-based) as UTTS sends it today, as a tree (for filtering). */
-    public ObjectNode record(UttsAccount account, long row) {
+    private Head head(UttsAccount account) {
+        return heads.getOrDefault(account.index(), Head.NONE);
+    }
+
+    /** The record at {@code position} (0-based) of the listing as UTTS sends it today, as a tree (for filtering). */
+    public ObjectNode record(UttsAccount account, long position) {
         try (TokenBuffer tokens = new TokenBuffer(Json.MAPPER, false)) {
-            write(tokens, account, row);
+            write(tokens, account, position);
             return Json.MAPPER.readTree(tokens.asParser());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** Writes the record of row {@code row} (0-based) as UTTS sends it today: pages are streamed, not built. */
-    public void write(JsonGenerator json, UttsAccount account, long row) throws IOException {
-        long id = (account.index() + 1) * ID_BLOCK + row + 1;
-        int created = row < account.installations() ? 0 : (int) (1 + (row - account.installations()) / newPerGeneration);
+    /**
+     * Writes the record at {@code position} (0-based) of the listing as UTTS sends it today: pages are streamed, not
+     * built. The listing is the records inserted at its head still there, newest first, then the rows still there.
+     */
+    public void write(JsonGenerator json, UttsAccount account, long position) throws IOException {
+        Head head = head(account);
+        long block = (account.index() + 1) * ID_BLOCK;
+        if (position < head.listed()) {
+            write(json, account, block + HEAD_BLOCK + head.inserted() - position, generation, -1);
+        } else {
+            long row = position - head.listed() + head.rowsGone();
+            int created = row < account.installations() ? 0
+                    : (int) (1 + (row - account.installations()) / newPerGeneration);
+            write(json, account, block + row + 1, created, row);
+        }
+    }
+
+    /** Writes installation {@code id}, created in generation {@code created}; {@code row} is -1 for a head record. */
+    private void write(JsonGenerator json, UttsAccount account, long id, int created, long row) throws IOException {
         int status = (int) (hash(id, -1) % 3);
         int lastChange = created;
         for (int g = created + 1; g <= generation; g++) {

@@ -53,7 +53,7 @@ public final class UttsApi {
                 (c, drop) -> login(c), UttsApi::upstreamError));
         router.get("/support-operations/installation-progresses").handler(ctx -> faults.handle(ctx, UPSTREAM,
                 "installation-progresses", account(ctx).map(UttsAccount::email).orElse(null),
-                (c, drop) -> installations(c), UttsApi::upstreamError));
+                (c, after) -> installations(c, after.shiftListing()), UttsApi::upstreamError));
     }
 
     public void replaceAccounts(List<UttsAccount> accounts, long tokenLifetime) {
@@ -104,12 +104,16 @@ public final class UttsApi {
                 .map(accountsByIndex::get);
     }
 
-    private void installations(RoutingContext ctx) {
+    /** A page of the account's installations, cut after its listing has shifted by {@code shift} records. */
+    private void installations(RoutingContext ctx, int shift) {
         Optional<UttsAccount> account = account(ctx);
         if (account.isEmpty()) {
             ObjectNode unauthorized = envelope(null, false).put("errors", "Unauthorized").put("code", 401);
             json(ctx, 401, unauthorized);
             return;
+        }
+        if (shift != 0) {
+            generator.shift(account.get(), shift);
         }
         int pageNumber;
         int pageSize;
