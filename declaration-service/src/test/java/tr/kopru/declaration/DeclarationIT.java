@@ -2,19 +2,24 @@ package tr.kopru.declaration;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.scheduler.Scheduler;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import tr.kopru.declaration.service.DeliveryWorker;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -31,6 +36,12 @@ import static tr.kopru.testsupport.Api.simulator;
  */
 @QuarkusTest
 class DeclarationIT {
+
+    @Inject
+    DeliveryWorker worker;
+
+    @Inject
+    Scheduler scheduler;
 
     private static final String KEY = "declaration-test-key-not-secret";
     private static final String READ_ONLY_KEY = "declaration-read-key-not-secret";
@@ -153,6 +164,69 @@ class DeclarationIT {
         assertThat(settled.path("attempt_log")).extracting(a -> a.path("outcome").asText())
                 .containsExactly("RETRYABLE", "DELIVERED");
         assertThat(settled.path("attempt_log").get(0).path("detail").asText()).contains("no answer");
+    }
+
+    @Test
+    void anUnansweredPutThatLandsLateNeverUndoesTheNextUpdate() {
+        // The first PUT gets no answer (the client gives up after 1 s) and lands at customs 2.5 s after it was sent.
+        simulator().contentType(ContentType.JSON).body("{\"commit_after_ms\": 2500, \"remaining\": 1}")
+                .put("/admin/faults/customs/update").then().statusCode(200);
+        JsonNode first = data(submit("DEC-0012", "{\"shipment_reference_number\": \"LATE-A\"}").statusCode(202)
+                .extract().asString());
+        JsonNode second = data(submit("DEC-0012", "{\"shipment_reference_number\": \"LATE-B\"}").statusCode(202)
+                .extract().asString());
+
+        JsonNode a = awaitSettled(first.path("id").asText());
+        JsonNode b = awaitSettled(second.path("id").asText());
+        assertThat(a.path("attempt_log")).extracting(attempt -> attempt.path("outcome").asText())
+                .containsExactly("RETRYABLE", "DELIVERED");
+        assertThat(b.path("status").asText()).isEqualTo("SENT");
+        JsonNode unanswered = a.path("attempt_log").get(0);
+        Instant quietUntil = Instant.parse(unanswered.path("at").asText())
+                .plusMillis(unanswered.path("duration_ms").asLong()).plusSeconds(3);
+        assertThat(Instant.parse(b.path("attempt_log").get(0).path("at").asText()))
+                .as("the next update waits out the late-landing window").isAfterOrEqualTo(quietUntil);
+
+        JsonNode declaration = json(simulator().header("Authorization", "Bearer sim-customs-token")
+                .header("X-Target-Server", "TEST").get("/api/v1/declarations/DEC-0012")
+                .then().statusCode(200).extract().asString());
+        assertThat(declaration.path("updates")).extracting(u -> u.path("body").path("shipment_reference_number")
+                .asText()).containsExactly("LATE-A", "LATE-A", "LATE-B");
+        assertThat(declaration.path("shipment_reference_number").asText()).isEqualTo("LATE-B");
+    }
+
+    @Test
+    void anUpdateWhoseLeaseRanOutWhileItWaitedIsSentOnceByTheReplicaThatTookItOver() throws Exception {
+        // Each PUT takes 0.8 s: a round that takes ten updates is still sending when their 4 s lease runs out.
+        simulator().contentType(ContentType.JSON).body("{\"latency_ms\": 800}").put("/admin/faults/customs/update")
+                .then().statusCode(200);
+        long callsBefore = customsCalls();
+        List<String> ids = new ArrayList<>();
+        scheduler.pause();
+        try {
+            for (int i = 20; i < 30; i++) {
+                ids.add(data(submit("DEC-00" + i, "{\"shipment_reference_number\": \"LEASE-" + i + "\"}")
+                        .statusCode(202).extract().asString()).path("id").asText());
+            }
+            // Two replicas' rounds, as two pods' workers run them: the second starts once the first's leases ran out.
+            var first = worker.deliverDueNow().subscribeAsCompletionStage();
+            Thread.sleep(4_500);
+            int takenOver = worker.deliverDueNow().await().atMost(Duration.ofSeconds(30));
+            assertThat(first.get(30, TimeUnit.SECONDS)).isEqualTo(10);
+            assertThat(takenOver).as("updates the second round took over").isPositive();
+        } finally {
+            scheduler.resume();
+        }
+        for (String id : ids) {
+            JsonNode settled = awaitSettled(id);
+            assertThat(settled.path("status").asText()).isEqualTo("SENT");
+            assertThat(settled.path("attempts").asInt()).as("attempts of %s", id).isEqualTo(1);
+        }
+        assertThat(customsCalls() - callsBefore).as("one PUT per update").isEqualTo(10);
+        for (int i = 20; i < 30; i++) {
+            assertThat(received("DEC-00" + i)).extracting(u -> u.path("body").path("shipment_reference_number")
+                    .asText()).containsExactly("LEASE-" + i);
+        }
     }
 
     @Test
@@ -293,6 +367,16 @@ class DeclarationIT {
                 .then().statusCode(200).extract().asString());
         JsonNode updates = declaration.path("updates");
         return updates.get(updates.size() - 1);
+    }
+
+    /** Every update the simulated customs API received for a declaration, in order. */
+    private static List<JsonNode> received(String declarationId) {
+        JsonNode declaration = json(simulator().header("Authorization", "Bearer sim-customs-token")
+                .header("X-Target-Server", "TEST").get("/api/v1/declarations/" + declarationId)
+                .then().statusCode(200).extract().asString());
+        List<JsonNode> updates = new ArrayList<>();
+        declaration.path("updates").forEach(updates::add);
+        return updates;
     }
 
     private static long customsCalls() {

@@ -13,6 +13,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Sends a partial declaration update to a customs environment: {@code PUT /api/v1/declarations/{id}} with the bearer
@@ -49,6 +50,14 @@ public class CustomsClient {
         return target;
     }
 
+    /**
+     * The longest a call may take: its connect and read timeouts. A call still without an answer then is given up,
+     * however slowly bytes still trickle in.
+     */
+    public Duration longestCall() {
+        return config.connectTimeout().plus(config.readTimeout());
+    }
+
     /** The update, behind the target's own breaker: one failing environment never stops another. */
     public Uni<CustomsAnswer> update(String targetName, String targetServer, String declarationId, JsonNode body) {
         return Uni.createFrom().deferred(() -> {
@@ -56,6 +65,8 @@ public class CustomsClient {
             return targets.guarded(targetName, UpstreamTargets.Call.WRITE, () -> Uni.createFrom().deferred(() ->
                             targets.client(targetName).update(declarationId, "Bearer " + target.token(),
                                     targetServer, DeclarationJson.bytes(body)))
+                    .ifNoItem().after(longestCall()).failWith(() -> new TimeoutException(
+                            "no answer within " + longestCall().toMillis() + " ms"))
                     .onFailure().transform(f -> new CustomsUnavailableException(
                             "customs " + targetName + " gave no answer: " + f.getMessage(), null, f))
                     .map(this::answer));

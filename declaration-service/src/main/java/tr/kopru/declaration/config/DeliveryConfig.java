@@ -32,7 +32,18 @@ public interface DeliveryConfig {
     @WithDefault("5m")
     Duration maxBackoff();
 
-    /** How long a replica holds the updates it took, so another replica does not send them at the same time. */
+    /**
+     * How long a replica holds an update it took, so another replica does not send it at the same time. Renewed
+     * right before each send; it must be at least twice the longest a call to customs may take (its connect and read
+     * timeouts), so that it cannot run out under a running delivery: a shorter one is refused at start.
+     */
     @WithDefault("2m")
     Duration lease();
+
+    /**
+     * How long after a try that went unanswered (a timeout, a dropped connection) no later update of the same
+     * declaration is sent: that PUT may still land at customs and, landing after a newer update, undo it.
+     */
+    @WithDefault("2m")
+    Duration lateLandingWindow();
 }

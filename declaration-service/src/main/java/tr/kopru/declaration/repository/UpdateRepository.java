@@ -83,19 +83,23 @@ public class UpdateRepository {
     }
 
     /**
-     * Takes up to {@code limit} pending updates that are due, leasing them so another replica's worker skips them.
-     * Only the oldest pending update of a declaration is taken: a later update is never sent before an earlier one,
-     * which would leave the upstream with the earlier values.
+     * Takes up to {@code limit} pending updates that are due, leasing them under {@code token} so another replica's
+     * worker skips them. Only the oldest pending update of a declaration is taken: a later update is never sent
+     * before an earlier one, which would leave the upstream with the earlier values; nor while a try of an earlier
+     * one that went unanswered after {@code lateLandingSince} may still land.
      */
-    public Uni<List<DeclarationUpdate>> claimDue(Instant now, Duration lease, int limit) {
-        return pool.preparedQuery("UPDATE delivery SET leased_until = $2 WHERE update_id IN (SELECT d.update_id "
-                        + "FROM delivery d JOIN declaration_update u ON u.id = d.update_id "
+    public Uni<List<DeclarationUpdate>> claimDue(UUID token, Instant now, Duration lease, Instant lateLandingSince,
+                                                 int limit) {
+        return pool.preparedQuery("UPDATE delivery SET leased_until = $2, lease_token = $4 WHERE update_id IN ("
+                        + "SELECT d.update_id FROM delivery d JOIN declaration_update u ON u.id = d.update_id "
                         + "WHERE d.status = 'PENDING' AND d.next_attempt_at <= $1 "
                         + "AND (d.leased_until IS NULL OR d.leased_until <= $1) AND NOT EXISTS (SELECT 1 FROM "
-                        + "declaration_update e JOIN delivery ed ON ed.update_id = e.id WHERE ed.status = 'PENDING' "
-                        + "AND e.declaration_id = u.declaration_id AND e.target = u.target AND e.sequence < u.sequence) "
+                        + "declaration_update e JOIN delivery ed ON ed.update_id = e.id "
+                        + "WHERE e.declaration_id = u.declaration_id AND e.target = u.target AND e.sequence < u.sequence "
+                        + "AND (ed.status = 'PENDING' OR ed.last_unanswered_at > $5)) "
                         + "ORDER BY u.sequence LIMIT $3 FOR UPDATE OF d SKIP LOCKED) RETURNING update_id")
-                .execute(Tuple.of(offset(now), offset(now.plus(lease)), limit))
+                .execute(Tuple.from(new Object[] {offset(now), offset(now.plus(lease)), limit, token,
+                        offset(lateLandingSince)}))
                 .chain(rows -> {
                     List<UUID> ids = all(rows, row -> row.getUUID("update_id"));
                     return ids.isEmpty() ? Uni.createFrom().item(List.<DeclarationUpdate>of())
@@ -103,6 +107,17 @@ public class UpdateRepository {
                                     + "WHERE u.id = ANY($1) ORDER BY u.sequence")
                             .execute(Tuple.of(ids.toArray(UUID[]::new))).map(r -> all(r, UpdateRows::update));
                 });
+    }
+
+    /**
+     * Renews the lease on a claimed update right before it is sent, for a whole {@code lease} from {@code now};
+     * answers false, and nothing changes, when the lease under {@code token} has run out or another round holds it.
+     */
+    public Uni<Boolean> renewLease(UUID id, UUID token, Instant now, Duration lease) {
+        return pool.preparedQuery("UPDATE delivery SET leased_until = $4 WHERE update_id = $1 AND lease_token = $2 "
+                        + "AND status = 'PENDING' AND leased_until > $3")
+                .execute(Tuple.of(id, token, offset(now), offset(now.plus(lease))))
+                .map(rows -> rows.rowCount() == 1);
     }
 
     /** Writes down one try at delivering an update. */
@@ -115,26 +130,30 @@ public class UpdateRepository {
     }
 
     /**
-     * Moves a delivery on after a try: to SENT or FAILED (then {@code nextAttemptAt} is null), or keeps it PENDING
-     * until {@code nextAttemptAt}. The lease ends either way.
+     * Moves a delivery on after a try, if the round holding {@code token} still holds its lease: to SENT or FAILED
+     * (then {@code nextAttemptAt} is null), or keeps it PENDING until {@code nextAttemptAt}; {@code unanswered} when
+     * the try got no answer. The lease ends either way. Answers whether the lease was still held.
      */
-    public Uni<Void> settle(SqlClient tx, UUID id, UpdateStatus status, int attempts, @Nullable Instant nextAttemptAt,
-                            @Nullable Integer upstreamStatus, @Nullable String failureReason,
-                            @Nullable List<String> changedFields, Instant now) {
+    public Uni<Boolean> settle(SqlClient tx, UUID id, UUID token, UpdateStatus status, int attempts,
+                               @Nullable Instant nextAttemptAt, @Nullable Integer upstreamStatus,
+                               @Nullable String failureReason, @Nullable List<String> changedFields, boolean unanswered,
+                               Instant now) {
         return tx.preparedQuery("UPDATE delivery SET status = $2, attempts = $3, next_attempt_at = $4, "
-                        + "leased_until = NULL, upstream_status = $5, failure_reason = $6, changed_fields = $7, "
-                        + "delivered_at = $9, updated_at = $8 WHERE update_id = $1")
+                        + "leased_until = NULL, lease_token = NULL, upstream_status = $5, failure_reason = $6, "
+                        + "changed_fields = $7, delivered_at = $9, updated_at = $8, "
+                        + "last_unanswered_at = CASE WHEN $11 THEN $8 ELSE last_unanswered_at END "
+                        + "WHERE update_id = $1 AND lease_token = $10")
                 .execute(Tuple.from(new Object[] {id, status.name(), attempts, offset(nextAttemptAt), upstreamStatus,
                         failureReason, changedFields == null ? null : changedFields.toArray(String[]::new),
-                        offset(now), status == UpdateStatus.SENT ? offset(now) : null}))
-                .replaceWithVoid();
+                        offset(now), status == UpdateStatus.SENT ? offset(now) : null, token, unanswered}))
+                .map(rows -> rows.rowCount() == 1);
     }
 
-    /** Keeps a delivery PENDING, untried, until {@code next}, and ends its lease. */
-    public Uni<Void> postpone(UUID id, Instant next, Instant now) {
-        return pool.preparedQuery("UPDATE delivery SET next_attempt_at = $2, leased_until = NULL, updated_at = $3 "
-                        + "WHERE update_id = $1 AND status = 'PENDING'")
-                .execute(Tuple.of(id, offset(next), offset(now))).replaceWithVoid();
+    /** Keeps a delivery PENDING, untried, until {@code next}, and ends the lease held under {@code token}. */
+    public Uni<Void> postpone(UUID id, UUID token, Instant next, Instant now) {
+        return pool.preparedQuery("UPDATE delivery SET next_attempt_at = $2, leased_until = NULL, lease_token = NULL, "
+                        + "updated_at = $3 WHERE update_id = $1 AND status = 'PENDING' AND lease_token = $4")
+                .execute(Tuple.of(id, offset(next), offset(now), token)).replaceWithVoid();
     }
 
     private static <T> List<T> all(RowSet<Row> rows, Function<Row, T> mapper) {
