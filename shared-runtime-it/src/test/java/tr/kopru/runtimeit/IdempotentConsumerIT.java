@@ -106,13 +106,8 @@ class IdempotentConsumerIT {
 
     private static RecordHeaders headers(String id, String type) {
         RecordHeaders headers = new RecordHeaders();
-        headers.add(CloudEventHeaders.SPEC_VERSION, "1.0".getBytes(StandardCharsets.UTF_8));
-        headers.add(CloudEventHeaders.ID, id.getBytes(StandardCharsets.UTF_8));
-        headers.add(CloudEventHeaders.TYPE, type.getBytes(StandardCharsets.UTF_8));
-        headers.add(CloudEventHeaders.SOURCE, "test".getBytes(StandardCharsets.UTF_8));
-        headers.add(CloudEventHeaders.SUBJECT, "ornek-belediye:idempotency".getBytes(StandardCharsets.UTF_8));
-        headers.add(CloudEventHeaders.TIME, "2026-11-23T11:42:19Z".getBytes(StandardCharsets.UTF_8));
-        headers.add(CloudEventHeaders.DATA_CONTENT_TYPE, "application/json".getBytes(StandardCharsets.UTF_8));
+        CloudEventHeaders.of(id, type, "test", "ornek-belediye:idempotency", "2026-11-23T11:42:19Z", null)
+                .forEach((name, value) -> headers.add(name, value.getBytes(StandardCharsets.UTF_8)));
         return headers;
     }
 

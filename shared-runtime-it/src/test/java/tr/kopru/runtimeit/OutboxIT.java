@@ -77,9 +77,11 @@ class OutboxIT {
         assertThat(KafkaHeaders.text(record, CloudEventHeaders.SUBJECT)).isEqualTo(aggregateId);
         assertThat(Instant.parse(KafkaHeaders.text(record, CloudEventHeaders.TIME)))
                 .isBefore(Instant.now().plusSeconds(1));
-        assertThat(KafkaHeaders.text(record, CloudEventHeaders.DATA_CONTENT_TYPE)).isEqualTo("application/json");
+        assertThat(KafkaHeaders.text(record, CloudEventHeaders.CONTENT_TYPE)).isEqualTo("application/json");
+        assertThat(KafkaHeaders.text(record, CloudEventHeaders.DATA_CONTENT_TYPE)).as("deprecated, still sent")
+                .isEqualTo("application/json");
         assertThat(KafkaHeaders.text(record, CloudEventHeaders.DATA_SCHEMA))
-                .isEqualTo("urn:tr.kopru:schema:tr.kopru.collection.payment-made.v1");
+                .isEqualTo("https://schemas.kopru.com.tr/events/tr.kopru.collection.payment-made.v1.json");
         JsonNode value = ContractJson.mapper().readTree(record.value());
         assertThat(schemaProblems(value)).isEmpty();
         assertThat(value.get("amount").decimalValue()).isEqualByComparingTo("845.60");

@@ -55,24 +55,15 @@ public final class ContractEvents implements AutoCloseable {
 
     private static ProducerRecord<String, String> record(Event event) {
         RecordHeaders headers = new RecordHeaders();
-        header(headers, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_VALUE);
-        header(headers, CloudEventHeaders.ID, event.id().toString());
-        header(headers, CloudEventHeaders.TYPE, event.type().type());
-        header(headers, CloudEventHeaders.SOURCE, "/kopru/tests");
-        header(headers, CloudEventHeaders.SUBJECT, event.key());
-        header(headers, CloudEventHeaders.TIME, Instant.now().toString());
-        header(headers, CloudEventHeaders.DATA_CONTENT_TYPE, CloudEventHeaders.JSON);
-        header(headers, CloudEventHeaders.DATA_SCHEMA, event.type().dataSchema());
+        CloudEventHeaders.of(event.id().toString(), event.type().type(), "/kopru/tests", event.key(),
+                        Instant.now().toString(), event.type().dataSchema())
+                .forEach((name, value) -> headers.add(name, value.getBytes(StandardCharsets.UTF_8)));
         try {
             return new ProducerRecord<>(event.type().defaultTopic(), null, event.key(),
                     ContractJson.mapper().writeValueAsString(event.payload()), headers);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static void header(RecordHeaders headers, String name, String value) {
-        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
     }
 
     @Override

@@ -136,14 +136,8 @@ public final class PaymentEventFlood {
 
     private void send(UUID id, EventType type, String key, Record payload) {
         RecordHeaders headers = new RecordHeaders();
-        header(headers, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_VALUE);
-        header(headers, CloudEventHeaders.ID, id.toString());
-        header(headers, CloudEventHeaders.TYPE, type.type());
-        header(headers, CloudEventHeaders.SOURCE, "/kopru/bench");
-        header(headers, CloudEventHeaders.SUBJECT, key);
-        header(headers, CloudEventHeaders.TIME, Instant.now().toString());
-        header(headers, CloudEventHeaders.DATA_CONTENT_TYPE, CloudEventHeaders.JSON);
-        header(headers, CloudEventHeaders.DATA_SCHEMA, type.dataSchema());
+        CloudEventHeaders.of(id.toString(), type.type(), "/kopru/bench", key, Instant.now().toString(), type.dataSchema())
+                .forEach((name, value) -> headers.add(name, value.getBytes(StandardCharsets.UTF_8)));
         try {
             producer.send(new ProducerRecord<>(type.defaultTopic(), null, key,
                     ContractJson.mapper().writeValueAsString(payload), headers));
@@ -151,9 +145,5 @@ public final class PaymentEventFlood {
             throw new IllegalStateException(e);
         }
         sent++;
-    }
-
-    private static void header(RecordHeaders headers, String name, String value) {
-        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
     }
 }

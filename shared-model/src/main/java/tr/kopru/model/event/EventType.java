@@ -26,6 +26,9 @@ public enum EventType {
         this.payloadType = payloadType;
     }
 
+    /** Where the schemas' identifiers start. */
+    public static final String SCHEMA_BASE = "https://schemas.kopru.com.tr/events/";
+
     /** The {@code ce_type} value. */
     public String type() {
         return type;
@@ -40,9 +43,12 @@ public enum EventType {
         return payloadType;
     }
 
-    /** The {@code ce_dataschema} value: names the JSON Schema shipped as {@link #schemaResource()}. */
+    /**
+     * The {@code ce_dataschema} value and the schema's {@code $id}: an absolute URI naming the JSON Schema shipped as
+     * {@link #schemaResource()} (contract 1.0 sent {@code urn:tr.kopru:schema:<type>}, not a valid URN).
+     */
     public String dataSchema() {
-        return "urn:tr.kopru:schema:" + type;
+        return SCHEMA_BASE + type + ".json";
     }
 
     /** Class-path location of this type's JSON Schema in the shared-model jar. */

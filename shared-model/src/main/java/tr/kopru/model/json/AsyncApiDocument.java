@@ -25,9 +25,13 @@ public final class AsyncApiDocument {
         ObjectNode document = JSON.objectNode().put("asyncapi", "3.0.0");
         document.putObject("info")
                 .put("title", "Köprü events")
-                .put("version", "1.0.0")
-                .put("description", "CloudEvents 1.0 in Kafka binary mode: ce_* headers, JSON payload, record key = "
-                        + "the aggregate id. Consumers deduplicate on ce_id.");
+                .put("version", "1.1.0")
+                .put("description", "CloudEvents 1.0 in Kafka binary mode: ce_* headers and content-type, JSON "
+                        + "payload, record key = the aggregate id. Consumers deduplicate on ce_id. Since 1.1 the "
+                        + "content type is in the content-type header, as the CloudEvents Kafka binding has it; "
+                        + "ce_datacontenttype, which 1.0 sent instead, is still sent in 1.1 and dropped in 1.2. "
+                        + "Since 1.1 ce_dataschema and the schemas' $id are URLs under " + EventType.SCHEMA_BASE
+                        + " (1.0 sent urn:tr.kopru:schema:<type>, which is not a valid URN).");
         document.put("defaultContentType", CloudEventHeaders.JSON);
         ObjectNode channels = document.putObject("channels");
         ObjectNode operations = document.putObject("operations");
@@ -79,7 +83,11 @@ public final class AsyncApiDocument {
             required.add(header);
         }
         ((ObjectNode) properties.get(CloudEventHeaders.SPEC_VERSION)).put("const", CloudEventHeaders.SPEC_VERSION_VALUE);
-        ((ObjectNode) properties.get(CloudEventHeaders.DATA_CONTENT_TYPE)).put("const", CloudEventHeaders.JSON);
+        ((ObjectNode) properties.get(CloudEventHeaders.CONTENT_TYPE)).put("const", CloudEventHeaders.JSON);
+        ((ObjectNode) properties.get(CloudEventHeaders.DATA_CONTENT_TYPE)).put("const", CloudEventHeaders.JSON)
+                .put("deprecated", true)
+                .put("description", "Replaced by content-type; still sent in 1.1, dropped in 1.2");
+        ((ObjectNode) properties.get(CloudEventHeaders.DATA_SCHEMA)).put("format", "uri");
         return schema;
     }
 }

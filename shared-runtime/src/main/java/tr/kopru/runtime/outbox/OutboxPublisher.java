@@ -79,23 +79,13 @@ public class OutboxPublisher {
     /** Sends one row; answers null once acknowledged, or the failure. */
     private Uni<Throwable> send(KafkaProducer<String, byte[]> producer, Row row) {
         RecordHeaders headers = new RecordHeaders();
-        header(headers, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_VALUE);
-        header(headers, CloudEventHeaders.ID, row.getUUID("id").toString());
-        header(headers, CloudEventHeaders.TYPE, row.getString("event_type"));
-        header(headers, CloudEventHeaders.SOURCE, source);
-        header(headers, CloudEventHeaders.SUBJECT, row.getString("record_key"));
-        header(headers, CloudEventHeaders.TIME,
-                row.getOffsetDateTime("created_at").withOffsetSameInstant(ZoneOffset.UTC).toInstant().toString());
-        header(headers, CloudEventHeaders.DATA_CONTENT_TYPE, CloudEventHeaders.JSON);
-        if (row.getString("data_schema") != null) {
-            header(headers, CloudEventHeaders.DATA_SCHEMA, row.getString("data_schema"));
-        }
+        CloudEventHeaders.of(row.getUUID("id").toString(), row.getString("event_type"), source,
+                        row.getString("record_key"),
+                        row.getOffsetDateTime("created_at").withOffsetSameInstant(ZoneOffset.UTC).toInstant().toString(),
+                        row.getString("data_schema"))
+                .forEach((name, value) -> headers.add(name, value.getBytes(StandardCharsets.UTF_8)));
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(row.getString("topic"), null,
                 row.getString("record_key"), row.getBuffer("payload").getBytes(), headers);
         return producer.send(record).replaceWith((Throwable) null).onFailure().recoverWithItem(t -> t);
-    }
-
-    private static void header(RecordHeaders headers, String name, String value) {
-        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
     }
 }
