@@ -5,10 +5,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.scheduler.Scheduler;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import tr.kopru.declaration.repository.DeliveryTally;
 import tr.kopru.declaration.service.DeliveryWorker;
 
 import java.io.IOException;
@@ -42,6 +46,12 @@ class DeclarationIT {
 
     @Inject
     Scheduler scheduler;
+
+    @Inject
+    DeliveryTally tally;
+
+    @Inject
+    Pool pool;
 
     private static final String KEY = "declaration-test-key-not-secret";
     private static final String READ_ONLY_KEY = "declaration-read-key-not-secret";
@@ -227,6 +237,33 @@ class DeclarationIT {
             assertThat(received("DEC-00" + i)).extracting(u -> u.path("body").path("shipment_reference_number")
                     .asText()).containsExactly("LEASE-" + i);
         }
+    }
+
+    @Test
+    void theListingsTotalsKeptByTheDatabaseMatchACountOfTheDeliveriesBeforeAndAfterFolding() {
+        JsonNode update = data(submit("DEC-0031", "{\"operation_type\": \"EX\"}").statusCode(202).extract().asString());
+        awaitSettled(update.path("id").asText());
+        for (int round = 0; round < 2; round++) {
+            assertThat(total(as(KEY).get("/api/v1/declaration-updates")))
+                    .isEqualTo(count("SELECT count(*) FROM delivery", null));
+            for (String status : List.of("PENDING", "SENT", "FAILED")) {
+                assertThat(total(as(KEY).queryParam("status", status).get("/api/v1/declaration-updates")))
+                        .as(status).isEqualTo(count("SELECT count(*) FROM delivery WHERE status = $1", status));
+            }
+            assertThat(tally.fold().await().atMost(Duration.ofSeconds(10))).isLessThanOrEqualTo(3);
+        }
+    }
+
+    private static long total(Response response) {
+        return json(response.then().statusCode(200).extract().asString()).path("pagination").path("total_count")
+                .asLong();
+    }
+
+    private long count(String sql, String parameter) {
+        var query = pool.preparedQuery(sql);
+        var rows = (parameter == null ? query.execute() : query.execute(Tuple.of(parameter)))
+                .await().atMost(Duration.ofSeconds(10));
+        return rows.iterator().next().getLong(0);
     }
 
     @Test

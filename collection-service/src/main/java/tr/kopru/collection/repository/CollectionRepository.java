@@ -1,5 +1,6 @@
 package tr.kopru.collection.repository;
 
+import tr.kopru.runtime.db.Conditions;
 import tr.kopru.runtime.db.SqlTimes;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -173,14 +174,26 @@ public class CollectionRepository {
     }
 
     public Uni<List<Collection>> list(Filter filter, int limit, long offset) {
-        return pool.preparedQuery("SELECT " + CollectionRows.COLUMNS + " FROM collection WHERE " + WHERE
-                        + " ORDER BY created_at DESC, id LIMIT $5 OFFSET $6")
-                .execute(filterTuple(filter).addInteger(limit).addLong(offset)).map(CollectionRepository::all);
+        Conditions conditions = conditions(filter);
+        return pool.preparedQuery("SELECT " + CollectionRows.COLUMNS + " FROM collection" + conditions.where()
+                        + " ORDER BY created_at DESC, id LIMIT " + conditions.after(1) + " OFFSET " + conditions.after(2))
+                .execute(conditions.tuple(limit, offset)).map(CollectionRepository::all);
     }
 
+    /**
+     * How many collections the filter matches, exact; without an invoice number from the maintained tally (V4
+     * migration) rather than by counting the collections.
+     */
     public Uni<Long> count(Filter filter) {
-        return pool.preparedQuery("SELECT count(*) AS n FROM collection WHERE " + WHERE).execute(filterTuple(filter))
-                .map(rows -> rows.iterator().next().getLong("n"));
+        if (filter.invoiceNumber() == null) {
+            Conditions conditions = conditions(filter);
+            return pool.preparedQuery("SELECT coalesce(sum(collections), 0) AS n FROM collection_tally"
+                            + conditions.where())
+                    .execute(conditions.tuple()).map(rows -> rows.iterator().next().getLong("n"));
+        }
+        Conditions conditions = conditions(filter);
+        return pool.preparedQuery("SELECT count(*) AS n FROM collection" + conditions.where())
+                .execute(conditions.tuple()).map(rows -> rows.iterator().next().getLong("n"));
     }
 
     /** Of an invoice: the auto-pay attempts sent for it so far, and whether a collection or a settlement holds it. */
@@ -258,9 +271,10 @@ public class CollectionRepository {
                 .map(rows -> rows.iterator().next().getLong(0));
     }
 
-    /** Counts by state, for the summary and metrics. */
+    /** Counts by state, for the summary and metrics, from the maintained tally. */
     public Uni<java.util.Map<String, Long>> countByState() {
-        return pool.query("SELECT state, count(*) AS n FROM collection GROUP BY state").execute().map(rows -> {
+        return pool.query("SELECT state, sum(collections) AS n FROM collection_tally GROUP BY state "
+                + "HAVING sum(collections) <> 0").execute().map(rows -> {
             java.util.Map<String, Long> counts = new java.util.TreeMap<>();
             rows.forEach(row -> counts.put(row.getString("state"), row.getLong("n")));
             return counts;
@@ -294,12 +308,11 @@ public class CollectionRepository {
 
     private static final String ATTENTION = "(needs_operator OR state IN ('UNKNOWN', 'CANCEL_UNKNOWN'))";
 
-    private static final String WHERE = "($1::text IS NULL OR institution = $1) AND ($2::text IS NULL OR state = $2) "
-            + "AND ($3::text IS NULL OR invoice_number = $3) AND ($4::date IS NULL OR collection_date = $4)";
-
-    private static Tuple filterTuple(Filter filter) {
-        return Tuple.of(filter.institution(), filter.state() == null ? null : filter.state().name(),
-                filter.invoiceNumber(), filter.collectionDate());
+    private static Conditions conditions(Filter filter) {
+        return new Conditions().and("institution = ?", filter.institution())
+                .and("state = ?", filter.state() == null ? null : filter.state().name())
+                .and("invoice_number = ?", filter.invoiceNumber())
+                .and("collection_date = ?", filter.collectionDate());
     }
 
     private static List<Collection> all(RowSet<Row> rows) {

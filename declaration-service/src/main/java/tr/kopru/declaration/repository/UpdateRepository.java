@@ -12,6 +12,7 @@ import tr.kopru.declaration.domain.DeclarationUpdate;
 import tr.kopru.declaration.domain.DeliveryAttempt;
 import tr.kopru.declaration.domain.UpdateStatus;
 import tr.kopru.model.Nullable;
+import tr.kopru.runtime.db.Conditions;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -71,15 +72,18 @@ public class UpdateRepository {
 
     /** Updates newest first, optionally only those in one status. */
     public Uni<List<DeclarationUpdate>> list(@Nullable UpdateStatus status, int limit, long offset) {
-        return pool.preparedQuery("SELECT " + UpdateRows.COLUMNS + UpdateRows.FROM
-                        + "WHERE ($1::text IS NULL OR d.status = $1) ORDER BY u.sequence DESC LIMIT $2 OFFSET $3")
-                .execute(Tuple.of(status == null ? null : status.name(), limit, offset))
+        Conditions conditions = new Conditions().and("d.status = ?", status == null ? null : status.name());
+        return pool.preparedQuery("SELECT " + UpdateRows.COLUMNS + UpdateRows.FROM + conditions.where()
+                        + " ORDER BY u.sequence DESC LIMIT " + conditions.after(1) + " OFFSET " + conditions.after(2))
+                .execute(conditions.tuple(limit, offset))
                 .map(rows -> all(rows, UpdateRows::update));
     }
 
+    /** How many updates there are (in one status), exact, from the tally the database keeps (V3 migration). */
     public Uni<Long> count(@Nullable UpdateStatus status) {
-        return pool.preparedQuery("SELECT count(*) FROM delivery WHERE ($1::text IS NULL OR status = $1)")
-                .execute(Tuple.of(status == null ? null : status.name())).map(rows -> rows.iterator().next().getLong(0));
+        Conditions conditions = new Conditions().and("status = ?", status == null ? null : status.name());
+        return pool.preparedQuery("SELECT coalesce(sum(deliveries), 0) FROM delivery_tally" + conditions.where())
+                .execute(conditions.tuple()).map(rows -> rows.iterator().next().getLong(0));
     }
 
     /**

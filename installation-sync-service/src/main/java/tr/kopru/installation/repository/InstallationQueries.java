@@ -6,6 +6,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import tr.kopru.installation.domain.InstallationSnapshot;
+import tr.kopru.runtime.db.Conditions;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -40,23 +41,31 @@ public class InstallationQueries {
     }
 
     public Uni<List<Found>> list(Filter filter, int limit, long offset) {
-        List<Object> params = new ArrayList<>();
-        String where = where(filter, params);
-        params.add(limit);
-        params.add(offset);
-        return pool.preparedQuery("SELECT * FROM installation" + where + " ORDER BY last_changed_at DESC, "
-                        + "installation_id DESC LIMIT $" + (params.size() - 1) + " OFFSET $" + params.size())
-                .execute(Tuple.from(params)).map(rows -> {
+        Conditions conditions = conditions(filter);
+        return pool.preparedQuery("SELECT * FROM installation" + conditions.where() + " ORDER BY last_changed_at DESC, "
+                        + "installation_id DESC LIMIT " + conditions.after(1) + " OFFSET " + conditions.after(2))
+                .execute(conditions.tuple(limit, offset)).map(rows -> {
                     List<Found> found = new ArrayList<>();
                     rows.forEach(row -> found.add(found(row)));
                     return found;
                 });
     }
 
+    /**
+     * How many installations the filter matches, exact. Without a filter, or with status and service company
+     * alone, from the maintained tally (V4 migration) rather than by counting the mirror.
+     */
     public Uni<Long> count(Filter filter) {
-        List<Object> params = new ArrayList<>();
-        String where = where(filter, params);
-        return pool.preparedQuery("SELECT count(*) FROM installation" + where).execute(Tuple.from(params))
+        if (filter.licencePlate() == null && filter.installationCode() == null && filter.ownerTaxNumber() == null
+                && filter.activatedFrom() == null && filter.activatedTo() == null) {
+            Conditions tallied = new Conditions().and("status = ?", filter.status())
+                    .and("service_company = ?", filter.serviceCompany());
+            return pool.preparedQuery("SELECT coalesce(sum(installations), 0) FROM installation_tally"
+                            + tallied.where())
+                    .execute(tallied.tuple()).map(rows -> rows.iterator().next().getLong(0));
+        }
+        Conditions conditions = conditions(filter);
+        return pool.preparedQuery("SELECT count(*) FROM installation" + conditions.where()).execute(conditions.tuple())
                 .map(rows -> rows.iterator().next().getLong(0));
     }
 
@@ -80,13 +89,13 @@ public class InstallationQueries {
                 });
     }
 
-    /** Installation counts per value of {@code column} (status or service_company). */
+    /** Installation counts per value of {@code column} (status or service_company), from the maintained tally. */
     public Uni<Map<String, Long>> countBy(String column) {
         if (!column.equals("status") && !column.equals("service_company")) {
             throw new IllegalArgumentException(column);
         }
-        return pool.query("SELECT coalesce(" + column + ", '') AS k, count(*) AS n FROM installation GROUP BY 1 "
-                + "ORDER BY 2 DESC, 1").execute().map(rows -> {
+        return pool.query("SELECT " + column + " AS k, sum(installations) AS n FROM installation_tally GROUP BY 1 "
+                + "HAVING sum(installations) <> 0 ORDER BY 2 DESC, 1").execute().map(rows -> {
                     Map<String, Long> counts = new LinkedHashMap<>();
                     rows.forEach(row -> counts.put(row.getString("k"), row.getLong("n")));
                     return counts;
@@ -94,29 +103,18 @@ public class InstallationQueries {
     }
 
     /**
-     * The filters' condition; each lookup filter has an index made for its comparison (V2 migration), which
+     * The filters' conditions; each lookup filter has an index made for its comparison (V2 and V4 migrations), which
      * {@code InstallationFilterPlansIT} holds it to.
      */
-    static String where(Filter f, List<Object> params) {
-        List<String> conditions = new ArrayList<>();
-        condition(conditions, params, "replace(upper(licence_plate), ' ', '') = replace(upper(?), ' ', '')",
-                f.licencePlate());
-        condition(conditions, params, "installation_code = ?", f.installationCode());
-        condition(conditions, params, "status = ?", f.status());
-        condition(conditions, params, "owner_tax_number = ?", f.ownerTaxNumber());
-        condition(conditions, params, "service_company = ?", f.serviceCompany());
-        condition(conditions, params, "activated_at >= (?::date)::timestamp AT TIME ZONE 'Europe/Istanbul'",
-                f.activatedFrom());
-        condition(conditions, params,
-                "activated_at < ((?::date) + 1)::timestamp AT TIME ZONE 'Europe/Istanbul'", f.activatedTo());
-        return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
-    }
-
-    private static void condition(List<String> conditions, List<Object> params, String sql, Object value) {
-        if (value != null) {
-            params.add(value);
-            conditions.add(sql.replace("?", "$" + params.size()));
-        }
+    static Conditions conditions(Filter f) {
+        return new Conditions()
+                .and("replace(upper(licence_plate), ' ', '') = replace(upper(?), ' ', '')", f.licencePlate())
+                .and("installation_code = ?", f.installationCode())
+                .and("status = ?", f.status())
+                .and("owner_tax_number = ?", f.ownerTaxNumber())
+                .and("service_company = ?", f.serviceCompany())
+                .and("activated_at >= (?::date)::timestamp AT TIME ZONE 'Europe/Istanbul'", f.activatedFrom())
+                .and("activated_at < ((?::date) + 1)::timestamp AT TIME ZONE 'Europe/Istanbul'", f.activatedTo());
     }
 
     private static Found found(Row row) {

@@ -2,14 +2,13 @@ package tr.kopru.installation.repository;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+import tr.kopru.runtime.db.Conditions;
 import tr.kopru.runtime.db.IndexPlans;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
+import java.time.LocalDate;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 
@@ -44,12 +43,17 @@ class InstallationFilterPlansIT {
                 .contains("installation_owner_tax_idx").contains("Index Cond");
     }
 
+    @Test
+    void anActivationPeriodIsReadFromAnIndex() {
+        assertThat(plan(new InstallationQueries.Filter(null, null, null, null, null, LocalDate.of(2026, 11, 1),
+                LocalDate.of(2026, 11, 30)))).contains("installation_activated_idx").contains("Index Cond");
+    }
+
     private String plan(InstallationQueries.Filter filter) {
-        List<Object> params = new ArrayList<>();
-        String where = InstallationQueries.where(filter, params);
+        Conditions conditions = InstallationQueries.conditions(filter);
         return pool.withTransaction(tx -> IndexPlans.use(tx)
-                        .chain(() -> tx.preparedQuery("EXPLAIN SELECT * FROM installation" + where)
-                                .execute(Tuple.from(params))))
+                        .chain(() -> tx.preparedQuery("EXPLAIN SELECT count(*) FROM installation" + conditions.where())
+                                .execute(conditions.tuple())))
                 .map(rows -> StreamSupport.stream(rows.spliterator(), false).map(row -> row.getString(0))
                         .collect(Collectors.joining("\n")))
                 .await().atMost(Duration.ofSeconds(10));

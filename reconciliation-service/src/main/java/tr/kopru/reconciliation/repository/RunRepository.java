@@ -12,6 +12,7 @@ import tr.kopru.reconciliation.domain.DiscrepancyCategory;
 import tr.kopru.reconciliation.domain.ReconciliationRun;
 import tr.kopru.reconciliation.domain.RunResult;
 import tr.kopru.reconciliation.domain.Totals;
+import tr.kopru.runtime.db.Conditions;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -155,14 +156,17 @@ public class RunRepository {
     }
 
     public Uni<List<ReconciliationRun>> list(Filter filter, int limit, long offset) {
-        return pool.preparedQuery("SELECT " + COLUMNS + " FROM reconciliation_run WHERE " + WHERE
-                        + " ORDER BY day DESC, institution, desk_id, version DESC LIMIT $5 OFFSET $6")
-                .execute(filterTuple(filter).addInteger(limit).addLong(offset)).map(RunRepository::all);
+        Conditions conditions = conditions(filter);
+        return pool.preparedQuery("SELECT " + COLUMNS + " FROM reconciliation_run" + conditions.where()
+                        + " ORDER BY day DESC, institution, desk_id, version DESC LIMIT " + conditions.after(1)
+                        + " OFFSET " + conditions.after(2))
+                .execute(conditions.tuple(limit, offset)).map(RunRepository::all);
     }
 
     public Uni<Long> count(Filter filter) {
-        return pool.preparedQuery("SELECT count(*) FROM reconciliation_run WHERE " + WHERE).execute(filterTuple(filter))
-                .map(rows -> rows.iterator().next().getLong(0));
+        Conditions conditions = conditions(filter);
+        return pool.preparedQuery("SELECT count(*) FROM reconciliation_run" + conditions.where())
+                .execute(conditions.tuple()).map(rows -> rows.iterator().next().getLong(0));
     }
 
     /** The latest run of each desk and day in [from, to]. */
@@ -172,11 +176,9 @@ public class RunRepository {
                 .execute(Tuple.of(from, to)).map(RunRepository::all);
     }
 
-    private static final String WHERE = "($1::text IS NULL OR institution = $1) AND ($2::bigint IS NULL OR desk_id = $2) "
-            + "AND ($3::date IS NULL OR day >= $3) AND ($4::date IS NULL OR day <= $4)";
-
-    private static Tuple filterTuple(Filter f) {
-        return Tuple.of(f.institution(), f.deskId(), f.from(), f.to());
+    private static Conditions conditions(Filter f) {
+        return new Conditions().and("institution = ?", f.institution()).and("desk_id = ?", f.deskId())
+                .and("day >= ?", f.from()).and("day <= ?", f.to());
     }
 
     private static ReconciliationRun withDiscrepancies(ReconciliationRun r, List<Discrepancy> list) {
