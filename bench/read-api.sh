@@ -60,7 +60,7 @@ reconciliation-runs|$reco/api/v1/reconciliation-runs
 reconciliation-runs?institution&desk&from&to|$reco/api/v1/reconciliation-runs?institution=bench-belediye&desk_id=903&from=$month_ago&to=$yesterday
 reconciliation-runs/{id}|$reco/api/v1/reconciliation-runs/$(first_id $reco /api/v1/reconciliation-runs)
 reconciliation-runs/summary?days=30|$reco/api/v1/reconciliation-runs/summary?days=30
-reconciliation-runs/summary?days=366|$reco/api/v1/reconciliation-runs/summary?days=366
+reconciliation-runs/summary?days=366&limit=1000|$reco/api/v1/reconciliation-runs/summary?days=366&limit=1000
 declaration-updates|$decl/api/v1/declaration-updates
 declaration-updates?status=SENT|$decl/api/v1/declaration-updates?status=SENT
 declaration-updates/{id}|$decl/api/v1/declaration-updates/$(uuid_of bench-update-123456)

@@ -239,6 +239,13 @@ class ReconciliationIT {
                 .extract().asString());
         assertThat(lastWeek.findValuesAsText("day")).doesNotContain(day.toString());
         api().get("/api/v1/reconciliation-runs/summary?days=0").then().statusCode(422);
+        // a page at a time, like every list
+        long deskDays = json(api().get("/api/v1/reconciliation-runs/summary?days=10").then().statusCode(200)
+                .extract().asString()).path("pagination").path("total_count").asLong();
+        assertThat(deskDays).isEqualTo(summary.size());
+        api().get("/api/v1/reconciliation-runs/summary?days=10&limit=1").then().statusCode(200)
+                .body("data.size()", is(1)).body("pagination.has_more", is(deskDays > 1));
+        api().get("/api/v1/reconciliation-runs/summary?limit=1001").then().statusCode(422);
     }
 
     @Test

@@ -169,11 +169,19 @@ public class RunRepository {
                 .execute(conditions.tuple()).map(rows -> rows.iterator().next().getLong(0));
     }
 
-    /** The latest run of each desk and day in [from, to]. */
-    public Uni<List<ReconciliationRun>> latestPerDeskAndDay(LocalDate from, LocalDate to) {
+    /** The latest run of each desk and day in [from, to], by institution and desk, newest day first; one page. */
+    public Uni<List<ReconciliationRun>> latestPerDeskAndDay(LocalDate from, LocalDate to, int limit, long offset) {
         return pool.preparedQuery("SELECT DISTINCT ON (institution, desk_id, day) " + COLUMNS + " FROM reconciliation_run "
-                        + "WHERE day BETWEEN $1 AND $2 ORDER BY institution, desk_id, day DESC, version DESC")
-                .execute(Tuple.of(from, to)).map(RunRepository::all);
+                        + "WHERE day BETWEEN $1 AND $2 ORDER BY institution, desk_id, day DESC, version DESC "
+                        + "LIMIT $3 OFFSET $4")
+                .execute(Tuple.of(from, to, limit, offset)).map(RunRepository::all);
+    }
+
+    /** How many desk-days in [from, to] have a run. */
+    public Uni<Long> countDesksAndDays(LocalDate from, LocalDate to) {
+        return pool.preparedQuery("SELECT count(DISTINCT (institution, desk_id, day)) FROM reconciliation_run "
+                        + "WHERE day BETWEEN $1 AND $2")
+                .execute(Tuple.of(from, to)).map(rows -> rows.iterator().next().getLong(0));
     }
 
     private static Conditions conditions(Filter f) {

@@ -104,9 +104,13 @@ public class ReconciliationResource {
     @GET
     @Path("/summary")
     @RequiresScope("reconciliation:read")
-    @Operation(summary = "The latest result of each desk for each of the last N days (default 7)")
-    public Uni<ApiResponse<List<ReconciliationRun>>> summary(@QueryParam("days") @DefaultValue("7") @Min(1) @Max(366) int days) {
+    @Operation(summary = "The latest result of each desk for each of the last N days (default 7), by desk, newest "
+            + "day first, a page at a time like every list")
+    public Uni<ApiResponse<List<ReconciliationRun>>> summary(@QueryParam("days") @DefaultValue("7") @Min(1) @Max(366) int days,
+                                                             @Valid @BeanParam PageRequest page) {
         LocalDate today = TurkeyTime.today(clock);
-        return runs.latestPerDeskAndDay(today.minusDays(days), today).map(ApiResponse::of);
+        LocalDate from = today.minusDays(days);
+        return runs.countDesksAndDays(from, today).chain(total -> runs.latestPerDeskAndDay(from, today, page.limit,
+                page.offset).map(list -> ApiResponse.page(list, total, page.limit, page.offset)));
     }
 }
