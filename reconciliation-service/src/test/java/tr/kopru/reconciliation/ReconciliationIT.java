@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -203,7 +204,7 @@ class ReconciliationIT {
         publish(List.of(made(late, day)));
         awaitLedger(day, 2);
 
-        first.get(30, java.util.concurrent.TimeUnit.SECONDS).then().statusCode(201)
+        first.get(30, TimeUnit.SECONDS).then().statusCode(201)
                 .body("data.ours.collected_count", is(1));
         assertThat(isStale(day)).as("the event came while the first run was in progress").isTrue();
         assertThat(scheduler.rerunStale().await().atMost(Duration.ofSeconds(20))).isGreaterThanOrEqualTo(1);
@@ -246,6 +247,30 @@ class ReconciliationIT {
         api().get("/api/v1/reconciliation-runs/summary?days=10&limit=1").then().statusCode(200)
                 .body("data.size()", is(1)).body("pagination.has_more", is(deskDays > 1));
         api().get("/api/v1/reconciliation-runs/summary?limit=1001").then().statusCode(422);
+    }
+
+    @Test
+    void theDailyTurnFiredByTwoReplicasAtOnceAndOnceMoreLaterReconcilesEachDeskDayOnce() throws Exception {
+        LocalDate day = TODAY.minusDays(9);
+        // Two replicas' schedulers fire the same turn at the same moment; a third fires it once they are done.
+        var first = scheduler.reconcileEveryDesk(day).subscribeAsCompletionStage();
+        var second = scheduler.reconcileEveryDesk(day).subscribeAsCompletionStage();
+        int ran = first.get(30, TimeUnit.SECONDS)
+                + second.get(30, TimeUnit.SECONDS);
+        int later = scheduler.reconcileEveryDesk(day).await().atMost(Duration.ofSeconds(30));
+
+        long deskDays = pool.preparedQuery("SELECT count(DISTINCT (institution, desk_id)) FROM reconciliation_run "
+                + "WHERE day = $1").execute(Tuple.of(day)).await().atMost(Duration.ofSeconds(10)).iterator().next()
+                .getLong(0);
+        assertThat(deskDays).as("every configured desk reconciled").isPositive();
+        assertThat(ran).as("runs made by the two at once").isEqualTo((int) deskDays);
+        assertThat(later).as("runs made by the later turn").isZero();
+        var runsOfDay = pool.preparedQuery("SELECT institution, count(*), min(trigger) FROM reconciliation_run "
+                + "WHERE day = $1 GROUP BY institution").execute(Tuple.of(day)).await().atMost(Duration.ofSeconds(10));
+        runsOfDay.forEach(row -> {
+            assertThat(row.getLong(1)).as("runs of %s", row.getString(0)).isEqualTo(1);
+            assertThat(row.getString(2)).isEqualTo(ReconciliationScheduler.DAILY);
+        });
     }
 
     @Test

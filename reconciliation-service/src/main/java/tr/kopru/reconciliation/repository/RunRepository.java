@@ -177,6 +177,13 @@ public class RunRepository {
                 .execute(Tuple.of(from, to, limit, offset)).map(RunRepository::all);
     }
 
+    /** Whether the desk-day has a (non-dry) run. */
+    public Uni<Boolean> hasRun(String institution, long deskId, LocalDate day) {
+        return pool.preparedQuery("SELECT EXISTS (SELECT 1 FROM reconciliation_run WHERE institution = $1 "
+                        + "AND desk_id = $2 AND day = $3)")
+                .execute(Tuple.of(institution, deskId, day)).map(rows -> rows.iterator().next().getBoolean(0));
+    }
+
     /** How many desk-days in [from, to] have a run. */
     public Uni<Long> countDesksAndDays(LocalDate from, LocalDate to) {
         return pool.preparedQuery("SELECT count(DISTINCT (institution, desk_id, day)) FROM reconciliation_run "

@@ -14,8 +14,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 
 /**
- * Reconciles yesterday for every configured institution and desk once a day, and re-runs days that went stale (a
- * payment event arrived after their run). A desk that fails is logged and does not stop the others.
+ * Reconciles yesterday for every configured institution and desk once a day, once across the replicas, and re-runs
+ * days that went stale (a payment event arrived after their run). A desk that fails is logged and does not stop the
+ * others.
  */
 @ApplicationScoped
 public class ReconciliationScheduler {
@@ -40,17 +41,24 @@ public class ReconciliationScheduler {
     @Scheduled(cron = "${kopru.reconciliation.daily:0 30 6 * * ?}", timeZone = "Europe/Istanbul",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> daily() {
-        LocalDate yesterday = TurkeyTime.today(clock).minusDays(1);
+        return reconcileEveryDesk(TurkeyTime.today(clock).minusDays(1)).replaceWithVoid();
+    }
+
+    /**
+     * The daily turn for {@code day}: every configured institution's desk that has no run of that day yet. Every
+     * replica fires it; each desk-day is reconciled once, by whichever gets there first. Answers how many it ran.
+     */
+    public Uni<Integer> reconcileEveryDesk(LocalDate day) {
         return Multi.createFrom().iterable(institutions.institutions())
                 .onItem().transformToUniAndConcatenate(institution -> reconciliation
-                        .reconcile(institution, reconciliation.deskOf(institution, null), yesterday, DAILY, false)
-                        .replaceWithVoid()
+                        .reconcileIfNotYet(institution, reconciliation.deskOf(institution, null), day, DAILY)
+                        .map(run -> run.isPresent() ? 1 : 0)
                         .onFailure().recoverWithItem(e -> {
-                            LOG.errorf("Daily reconciliation of %s on %s failed: %s", institution, yesterday,
+                            LOG.errorf("Daily reconciliation of %s on %s failed: %s", institution, day,
                                     e.getMessage());
-                            return null;
+                            return 0;
                         }))
-                .collect().last().replaceWithVoid();
+                .collect().asList().map(ran -> ran.stream().mapToInt(Integer::intValue).sum());
     }
 
     @Scheduled(every = "${kopru.reconciliation.stale-check:1m}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,

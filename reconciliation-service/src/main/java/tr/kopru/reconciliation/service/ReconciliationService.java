@@ -21,6 +21,7 @@ import tr.kopru.runtime.rest.ApiException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Optional;
 import java.util.List;
 
 /**
@@ -63,17 +64,46 @@ public class ReconciliationService {
     public Uni<ReconciliationRun> reconcile(String institution, long deskId, LocalDate day, String trigger,
                                             boolean dryRun) {
         institutions.institution(institution);
-        return locks.withLock("reconcile:" + institution + ":" + deskId + ":" + day,
-                () -> (dryRun ? compare(institution, deskId, day, trigger)
-                        : runs.begin(institution, deskId, day).chain(begun -> compare(institution, deskId, day, trigger)
-                        .chain(run -> runs.save(run, begun))))
-                        .invoke(run -> {
-                            metrics.counter("kopru.reconciliation.runs", "result", run.result().name()).increment();
-                            LOG.infof("Reconciliation of %s desk %d on %s (%s%s): %s, %d discrepancies", institution,
-                                    deskId, day, trigger, dryRun ? ", dry run" : "", run.result(), run.discrepancyCount());
-                        }),
+        return locks.withLock(lockOf(institution, deskId, day), () -> run(institution, deskId, day, trigger, dryRun),
                 () -> ApiException.conflict("Desk " + deskId + " of " + institution + " on " + day
                         + " is being reconciled right now"));
+    }
+
+    /**
+     * Reconciles a desk-day that has no run yet, as a scheduled turn does: empty when it has one, or when another
+     * replica is reconciling it right now. Checked under the desk-day's lock, so that of two replicas taking the same
+     * turn, one runs it and the other leaves it.
+     */
+    public Uni<Optional<ReconciliationRun>> reconcileIfNotYet(String institution, long deskId, LocalDate day,
+                                                             String trigger) {
+        return locks.withLock(lockOf(institution, deskId, day), () -> runs.hasRun(institution, deskId, day)
+                        .chain(done -> done ? Uni.createFrom().item(Optional.<ReconciliationRun>empty())
+                                : run(institution, deskId, day, trigger, false).map(Optional::of)),
+                () -> new TurnTakenException())
+                .onFailure(TurnTakenException.class).recoverWithItem(Optional.empty());
+    }
+
+    /** Another replica holds the desk-day: its turn is being taken. */
+    private static final class TurnTakenException extends RuntimeException {
+        TurnTakenException() {
+            super(null, null, false, false);
+        }
+    }
+
+    private static String lockOf(String institution, long deskId, LocalDate day) {
+        return "reconcile:" + institution + ":" + deskId + ":" + day;
+    }
+
+    private Uni<ReconciliationRun> run(String institution, long deskId, LocalDate day, String trigger,
+                                       boolean dryRun) {
+        return (dryRun ? compare(institution, deskId, day, trigger)
+                : runs.begin(institution, deskId, day).chain(begun -> compare(institution, deskId, day, trigger)
+                .chain(run -> runs.save(run, begun))))
+                .invoke(run -> {
+                    metrics.counter("kopru.reconciliation.runs", "result", run.result().name()).increment();
+                    LOG.infof("Reconciliation of %s desk %d on %s (%s%s): %s, %d discrepancies", institution,
+                            deskId, day, trigger, dryRun ? ", dry run" : "", run.result(), run.discrepancyCount());
+                });
     }
 
     private Uni<ReconciliationRun> compare(String institution, long deskId, LocalDate day, String trigger) {
