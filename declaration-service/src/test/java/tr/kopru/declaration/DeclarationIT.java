@@ -27,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.is;
 import static tr.kopru.testsupport.Api.as;
@@ -264,6 +265,15 @@ class DeclarationIT {
         var rows = (parameter == null ? query.execute() : query.execute(Tuple.of(parameter)))
                 .await().atMost(Duration.ofSeconds(10));
         return rows.iterator().next().getLong(0);
+    }
+
+    @Test
+    void aBodyNestedDeeperThanTheParserAllowsIsA400AndNothingIsStored() {
+        long before = count("SELECT count(*) FROM declaration_update", null);
+        String deep = "{\"operation_type\": " + "{\"a\": ".repeat(1100) + "1" + "}".repeat(1100) + "}";
+        submit("DEC-0033", deep).statusCode(400).body("success", is(false))
+                .body("message", containsString("nesting depth"));
+        assertThat(count("SELECT count(*) FROM declaration_update", null)).isEqualTo(before);
     }
 
     @Test

@@ -65,6 +65,17 @@ class RestHouseStyleIT {
     }
 
     @Test
+    void aNulCharacterInThePathTheQueryOrTheBodyIsA400NeverA500() {
+        writer().urlEncodingEnabled(false).get("/api/v1/fixture-orders?limit=1%00").then().statusCode(400).body("errors", hasKey("limit"));
+        writer().urlEncodingEnabled(false).get("/api/v1/fixture-orders/%00").then().statusCode(400)
+                .body("success", is(false)).body("errors", hasKey("path"));
+        // A NUL escaped in a JSON string passes every check but reaches PostgreSQL, which cannot store it.
+        String withNul = invoice().substring(0, 23) + "\\u0000";
+        writer().body(order(withNul, "1.00", "api")).post("/api/v1/fixture-orders").then().statusCode(400)
+                .body("errors.body[0]", containsString("NUL"));
+    }
+
+    @Test
     void listsArePaginatedAndLimitIsBounded() {
         for (int i = 0; i < 3; i++) {
             writer().body(order(invoice(), "1.00", "standing_instruction")).post("/api/v1/fixture-orders")

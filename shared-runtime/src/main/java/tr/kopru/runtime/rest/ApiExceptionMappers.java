@@ -1,10 +1,12 @@
 package tr.kopru.runtime.rest;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.vertx.pgclient.PgException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -19,6 +21,7 @@ import tr.kopru.model.rest.ApiError;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -29,6 +32,8 @@ import java.util.UUID;
 public class ApiExceptionMappers {
 
     private static final Logger LOG = Logger.getLogger(ApiExceptionMappers.class);
+    /** SQLSTATEs of text PostgreSQL cannot hold: character_not_in_repertoire, untranslatable_character. */
+    private static final Set<String> UNSTORABLE_TEXT = Set.of("22021", "22P05");
     private static final PropertyNamingStrategies.NamingBase SNAKE_CASE =
             (PropertyNamingStrategies.NamingBase) PropertyNamingStrategies.SNAKE_CASE;
 
@@ -53,6 +58,25 @@ public class ApiExceptionMappers {
         return respond(400, ApiError.of("Malformed JSON: " + e.getOriginalMessage()));
     }
 
+    /** JSON beyond the parser's limits (nested deeper than 1000, a string of more than 20 million characters). */
+    @ServerExceptionMapper
+    public Response jsonBeyondLimits(StreamConstraintsException e) {
+        return respond(400, ApiError.of("Malformed JSON: " + e.getOriginalMessage()));
+    }
+
+    /**
+     * Text the database cannot store (a NUL character, sent escaped in a JSON string): the caller's data,
+     * not our failure.
+     */
+    @ServerExceptionMapper
+    public Response unstorableText(PgException e) {
+        if (UNSTORABLE_TEXT.contains(e.getSqlState())) {
+            return respond(400, ApiError.of("Bad request", Map.of("body",
+                    List.of("must not contain a NUL character (\\u0000)"))));
+        }
+        return unexpected(e);
+    }
+
     /** Declared for its own type, so that it wins over the built-in 400 mapper of Quarkus REST. */
     @ServerExceptionMapper
     public Response mismatchedInput(MismatchedInputException e) {
@@ -71,6 +95,9 @@ public class ApiExceptionMappers {
         // Quarkus' JSON body reader reports unreadable bodies as a 400 with Jackson's exception as the cause.
         if (e.getCause() instanceof JsonParseException malformed) {
             return malformedJson(malformed);
+        }
+        if (e.getCause() instanceof StreamConstraintsException beyondLimits) {
+            return jsonBeyondLimits(beyondLimits);
         }
         if (e.getCause() instanceof JsonMappingException unreadable) {
             return unreadableValue(unreadable);
