@@ -6,7 +6,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
-import tr.kopru.collection.repository.CollectionTally;
+import tr.kopru.runtime.db.Tally;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -32,7 +32,7 @@ class CollectionTallyIT {
     Pool pool;
 
     @Inject
-    CollectionTally tally;
+    Tally tally;
 
     @Test
     void theSummaryAndTotalsMatchACountOfTheCollectionsBeforeAndAfterFolding() {
@@ -49,7 +49,7 @@ class CollectionTallyIT {
                 + "'COLLECTED' ORDER BY created_at LIMIT 1)");
 
         assertMatches();
-        assertThat(tally.fold().await().atMost(Duration.ofSeconds(10))).as("rows once folded")
+        assertThat(tally.fold(pool).await().atMost(Duration.ofSeconds(10))).as("rows once folded")
                 .isLessThanOrEqualTo(count("SELECT count(DISTINCT (institution, state, collection_date)) "
                         + "FROM collection"));
         assertMatches();

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
-import tr.kopru.declaration.repository.DeliveryTally;
 import tr.kopru.declaration.service.DeliveryWorker;
+import tr.kopru.runtime.db.Tally;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -49,7 +49,7 @@ class DeclarationIT {
     Scheduler scheduler;
 
     @Inject
-    DeliveryTally tally;
+    Tally tally;
 
     @Inject
     Pool pool;
@@ -198,9 +198,7 @@ class DeclarationIT {
         assertThat(Instant.parse(b.path("attempt_log").get(0).path("at").asText()))
                 .as("the next update waits out the late-landing window").isAfterOrEqualTo(quietUntil);
 
-        JsonNode declaration = json(simulator().header("Authorization", "Bearer sim-customs-token")
-                .header("X-Target-Server", "TEST").get("/api/v1/declarations/DEC-0012")
-                .then().statusCode(200).extract().asString());
+        JsonNode declaration = atCustoms("DEC-0012");
         assertThat(declaration.path("updates")).extracting(u -> u.path("body").path("shipment_reference_number")
                 .asText()).containsExactly("LATE-A", "LATE-A", "LATE-B");
         assertThat(declaration.path("shipment_reference_number").asText()).isEqualTo("LATE-B");
@@ -251,7 +249,7 @@ class DeclarationIT {
                 assertThat(total(as(KEY).queryParam("status", status).get("/api/v1/declaration-updates")))
                         .as(status).isEqualTo(count("SELECT count(*) FROM delivery WHERE status = $1", status));
             }
-            assertThat(tally.fold().await().atMost(Duration.ofSeconds(10))).isLessThanOrEqualTo(3);
+            assertThat(tally.fold(pool).await().atMost(Duration.ofSeconds(10))).isLessThanOrEqualTo(3);
         }
     }
 
@@ -409,21 +407,21 @@ class DeclarationIT {
 
     /** The last update the simulated customs API received for a declaration, with the headers it came with. */
     private static JsonNode lastReceived(String declarationId) {
-        JsonNode declaration = json(simulator().header("Authorization", "Bearer sim-customs-token")
-                .header("X-Target-Server", "TEST").get("/api/v1/declarations/" + declarationId)
-                .then().statusCode(200).extract().asString());
-        JsonNode updates = declaration.path("updates");
+        List<JsonNode> updates = received(declarationId);
         return updates.get(updates.size() - 1);
     }
 
     /** Every update the simulated customs API received for a declaration, in order. */
     private static List<JsonNode> received(String declarationId) {
-        JsonNode declaration = json(simulator().header("Authorization", "Bearer sim-customs-token")
-                .header("X-Target-Server", "TEST").get("/api/v1/declarations/" + declarationId)
-                .then().statusCode(200).extract().asString());
         List<JsonNode> updates = new ArrayList<>();
-        declaration.path("updates").forEach(updates::add);
+        atCustoms(declarationId).path("updates").forEach(updates::add);
         return updates;
+    }
+
+    /** The declaration as the simulated customs API holds it, with every update it received. */
+    private static JsonNode atCustoms(String declarationId) {
+        return json(simulator().header("Authorization", "Bearer sim-customs-token").header("X-Target-Server", "TEST")
+                .get("/api/v1/declarations/" + declarationId).then().statusCode(200).extract().asString());
     }
 
     private static long customsCalls() {

@@ -19,10 +19,10 @@ import tr.kopru.installation.client.UttsClient;
 import tr.kopru.installation.client.UttsPage;
 import tr.kopru.installation.domain.PageOutcome;
 import tr.kopru.installation.domain.UttsField;
-import tr.kopru.installation.repository.InstallationTally;
 import tr.kopru.installation.service.PageWriter;
 import tr.kopru.installation.service.ReadPage;
 import tr.kopru.model.Topics;
+import tr.kopru.runtime.db.Tally;
 import tr.kopru.testsupport.UpstreamSimulatorResource;
 
 import java.time.Duration;
@@ -63,7 +63,7 @@ class InstallationSyncIT {
     PageWriter writer;
 
     @Inject
-    InstallationTally tally;
+    Tally tally;
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
@@ -358,7 +358,7 @@ class InstallationSyncIT {
             api().queryParam("status", "Aktif").get("/api/v1/installations").then().statusCode(200)
                     .body("pagination.total_count", is((int) count("SELECT count(*) FROM installation "
                             + "WHERE status = $1", "Aktif")));
-            assertThat(tally.fold().await().atMost(Duration.ofSeconds(10))).as("rows once folded")
+            assertThat(tally.fold(pool).await().atMost(Duration.ofSeconds(10))).as("rows once folded")
                     .isLessThanOrEqualTo(count("SELECT count(DISTINCT (status, service_company)) FROM installation",
                             null));
         }

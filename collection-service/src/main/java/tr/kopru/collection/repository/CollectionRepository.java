@@ -1,6 +1,7 @@
 package tr.kopru.collection.repository;
 
 import tr.kopru.runtime.db.Conditions;
+import tr.kopru.runtime.db.Tally;
 import tr.kopru.runtime.db.SqlTimes;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -8,6 +9,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
 import tr.kopru.collection.domain.Collection;
 import tr.kopru.collection.domain.CollectionState;
 import tr.kopru.runtime.outbox.Outbox;
@@ -49,6 +51,11 @@ public class CollectionRepository {
             + "needs_operator = $15, not_found_answers = $16 WHERE id = $1 AND state = $2 RETURNING id)";
     private static final String MOVE_HISTORY = "INSERT INTO collection_transition (collection_id, from_state, "
             + "to_state, at, reason, actor) SELECT id, $2, $3, $13, $14, $17 FROM moved";
+
+    /** Collections counted by institution, state and day, kept by the database (V4 migration). */
+    @Produces
+    static final Tally TALLY = new Tally("collection_tally", List.of("institution", "state", "collection_date"),
+            "collections");
 
     private final Pool pool;
     private final Outbox outbox;

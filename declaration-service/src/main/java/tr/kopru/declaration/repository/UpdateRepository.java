@@ -7,12 +7,14 @@ import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
 import tr.kopru.declaration.domain.DeclarationJson;
 import tr.kopru.declaration.domain.DeclarationUpdate;
 import tr.kopru.declaration.domain.DeliveryAttempt;
 import tr.kopru.declaration.domain.UpdateStatus;
 import tr.kopru.model.Nullable;
 import tr.kopru.runtime.db.Conditions;
+import tr.kopru.runtime.db.Tally;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -27,6 +29,10 @@ import static tr.kopru.runtime.db.SqlTimes.offset;
 /** Declaration updates with their delivery record and the tries at delivering them. */
 @ApplicationScoped
 public class UpdateRepository {
+
+    /** Deliveries counted by status, kept by the database (V3 migration). */
+    @Produces
+    static final Tally TALLY = new Tally("delivery_tally", List.of("status"), "deliveries");
 
     private final Pool pool;
 

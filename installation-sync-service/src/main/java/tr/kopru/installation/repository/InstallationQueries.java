@@ -5,8 +5,10 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
 import tr.kopru.installation.domain.InstallationSnapshot;
 import tr.kopru.runtime.db.Conditions;
+import tr.kopru.runtime.db.Tally;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -33,6 +35,10 @@ public class InstallationQueries {
     public record HistoryEntry(Instant changedAt, long runId, List<String> fields, String previousStatus,
                                String status) {
     }
+
+    /** The mirror's counts by status and service company, kept by the database (V4 migration). */
+    @Produces
+    static final Tally TALLY = new Tally("installation_tally", List.of("status", "service_company"), "installations");
 
     private final Pool pool;
 

@@ -3,15 +3,15 @@ package tr.kopru.runtime.db;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * A count the database keeps itself as rows change: statement triggers append to a tally table, grouped, what each
  * statement added (+n) or removed (-n) per key; reading a count sums the key's rows. Appends never wait for one
  * another, so writers do not queue on a shared counter row. {@link #fold()} now and then replaces the rows by one
- * per key, exact under concurrent writes and folds: it moves only the rows its statement sees, and two folds never
+ * per key ({@link TallyFolding} does, for every tally a service produces), exact under concurrent writes and folds: it moves only the rows its statement sees, and two folds never
  * move the same row (the second skips what the first deleted).
  *
  * @param table      the tally table
@@ -24,11 +24,10 @@ public record Tally(String table, List<String> keys, String countColumn) {
 
     public Tally {
         keys = List.copyOf(keys);
-        for (String name : concat(table, countColumn, keys)) {
-            if (!IDENTIFIER.matcher(name).matches()) {
-                throw new IllegalArgumentException("not an SQL identifier: " + name);
-            }
-        }
+        Stream.concat(Stream.of(table, countColumn), keys.stream()).filter(name -> !IDENTIFIER.matcher(name).matches())
+                .findFirst().ifPresent(name -> {
+                    throw new IllegalArgumentException("not an SQL identifier: " + name);
+                });
     }
 
     /** Folds the table; answers how many rows it holds afterwards. */
@@ -40,12 +39,5 @@ public record Tally(String table, List<String> keys, String countColumn) {
                         + ") <> 0").execute())
                 .chain(() -> pool.query("SELECT count(*) FROM " + table).execute())
                 .map(rows -> rows.iterator().next().getLong(0));
-    }
-
-    private static List<String> concat(String table, String countColumn, List<String> keys) {
-        List<String> all = new ArrayList<>(keys);
-        all.add(table);
-        all.add(countColumn);
-        return all;
     }
 }
