@@ -95,6 +95,15 @@ public class FixtureOrderResource {
                 });
     }
 
+    /** Counts the orders slowly (a query of two seconds), for a test that drops the connection meanwhile. */
+    @GET
+    @Path("/slow-count")
+    @RequiresScope("fixtures:read")
+    public Uni<ApiResponse<Long>> slowCount() {
+        return pool.query("SELECT pg_sleep(2), count(*) AS total FROM fixture_order").execute()
+                .map(rows -> ApiResponse.of(rows.iterator().next().getLong("total")));
+    }
+
     @GET
     @Path("/broken")
     @RequiresScope("fixtures:read")

@@ -3,11 +3,18 @@ package tr.kopru.runtimeit;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.inject.Inject;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
@@ -18,6 +25,9 @@ import static org.hamcrest.Matchers.notNullValue;
 
 @QuarkusTest
 class RestHouseStyleIT {
+
+    @Inject
+    Pool pool;
 
     @Test
     void aCreatedResourceComesBackInTheSuccessEnvelope() {
@@ -111,6 +121,27 @@ class RestHouseStyleIT {
                 .body("message", containsString("Internal server error (reference "))
                 .body(not(containsString("hunter2")))
                 .body(not(containsString("IllegalStateException")));
+    }
+
+    /** Found by the fault campaign: a request whose database connection dropped was answered 500. */
+    @Test
+    void aRequestWhoseDatabaseConnectionDropsIsA503ToRetryNotA500() throws Exception {
+        CompletableFuture<io.restassured.response.Response> slow = CompletableFuture.supplyAsync(() ->
+                writer().get("/api/v1/fixture-orders/slow-count"));
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> terminateSlowQuery() > 0);
+        io.restassured.response.Response answer = slow.get(20, TimeUnit.SECONDS);
+        assertThat(answer.statusCode()).as(answer.asString()).isEqualTo(503);
+        assertThat(answer.header("Retry-After")).isEqualTo("1");
+        assertThat(answer.jsonPath().getBoolean("success")).isFalse();
+        assertThat(answer.jsonPath().getString("message")).contains("cannot reach its database");
+        writer().get("/api/v1/fixture-orders").then().statusCode(200);
+    }
+
+    /** Ends the backend running the slow query, as a database restart or a failover does; answers how many. */
+    private long terminateSlowQuery() {
+        return pool.query("SELECT count(pg_terminate_backend(pid)) AS ended FROM pg_stat_activity "
+                        + "WHERE query LIKE 'SELECT pg_sleep(2)%' AND pid <> pg_backend_pid()").execute()
+                .await().atMost(Duration.ofSeconds(5)).iterator().next().getLong("ended");
     }
 
     @Test

@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import tr.kopru.model.rest.ApiError;
+import tr.kopru.runtime.db.DatabaseUnavailable;
 
 import java.util.Arrays;
 import java.util.List;
@@ -119,9 +120,22 @@ public class ApiExceptionMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
+        if (DatabaseUnavailable.is(e)) {
+            return databaseUnavailable(e);
+        }
         String reference = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected failure, reference %s", reference);
         return respond(500, ApiError.of("Internal server error (reference " + reference + ")"));
+    }
+
+    /**
+     * The database dropped the connection or cannot be reached: a 503 the caller may retry (with the same
+     * Idempotency-Key, for a write), since what was asked may or may not have been done.
+     */
+    private static Response databaseUnavailable(Throwable e) {
+        LOG.warnf("Database unavailable, answered 503: %s", e.getMessage());
+        return Response.fromResponse(respond(503, ApiError.of("The service cannot reach its database at the "
+                + "moment; try again shortly"))).header("Retry-After", "1").build();
     }
 
     private static Response respond(int status, ApiError error) {
