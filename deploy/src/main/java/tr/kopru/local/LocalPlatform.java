@@ -38,8 +38,10 @@ public final class LocalPlatform {
             case "day" -> platform.day();
             case "down" -> platform.down();
             case "status" -> platform.status();
+            case "chaos" -> tr.kopru.local.chaos.ChaosCampaign.run(List.of(args));
             default -> {
-                System.err.println("usage: ./kopru up [--detach] [--no-build] [--day] | day | down | status");
+                System.err.println("usage: ./kopru up [--detach] [--no-build] [--day] | day | down | status"
+                        + " | chaos [--minutes N] [--seed S] [--faults KINDS] [--no-build]");
                 yield 2;
             }
         };

@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /** The four services as the local run starts them: module directory and HTTP port. */
-enum LocalService {
+public enum LocalService {
     INSTALLATION_SYNC("installation-sync-service", 8081),
     COLLECTION("collection-service", 8082),
     RECONCILIATION("reconciliation-service", 8083),
@@ -19,16 +19,16 @@ enum LocalService {
         this.port = port;
     }
 
-    String module() {
+    public String module() {
         return module;
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
     /** The runnable jar that {@code ./mvnw install} builds. */
-    Path runnableJar() {
+    public Path runnableJar() {
         return Path.of(module, "target", "quarkus-app", "quarkus-run.jar");
     }
 
@@ -36,7 +36,7 @@ enum LocalService {
         return Arrays.stream(values()).filter(s -> s.module.equals(module)).findFirst();
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://localhost:" + port;
     }
 }

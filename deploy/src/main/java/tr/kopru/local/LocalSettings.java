@@ -7,14 +7,14 @@ import java.util.Optional;
  * What the local run reads from the environment. Unset, it starts its own Kafka and PostgreSQL on fixed ports;
  * set, it uses the user's.
  */
-final class LocalSettings {
+public final class LocalSettings {
 
     /** Port of the local Kafka broker (its controller listens on the next port). */
-    static final int KAFKA_PORT = 19092;
+    public static final int KAFKA_PORT = 19092;
     /** Port of the local PostgreSQL. */
-    static final int POSTGRES_PORT = 15432;
+    public static final int POSTGRES_PORT = 15432;
     /** Port of the upstream simulator (UTTS, FlexCity, customs). */
-    static final int SIMULATOR_PORT = 8090;
+    public static final int SIMULATOR_PORT = 8090;
 
     private LocalSettings() {
     }
@@ -34,7 +34,7 @@ final class LocalSettings {
     }
 
     /** Password of the service roles; only a local placeholder unless {@code KOPRU_DB_PASSWORD} is set. */
-    static String databasePassword() {
+    public static String databasePassword() {
         return env("KOPRU_DB_PASSWORD").orElse("local-dev-only");
     }
 
@@ -48,7 +48,7 @@ final class LocalSettings {
     }
 
     /** The API keys the services accept: {@code KOPRU_API_KEYS_FILE}, or the local demo key's file. */
-    static Path apiKeysFile() {
+    public static Path apiKeysFile() {
         return env("KOPRU_API_KEYS_FILE").map(Path::of).orElse(Path.of("deploy", "local", "api-keys.json"));
     }
 

@@ -10,7 +10,7 @@ import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
 /** Waiting for processes of the local run to become ready, and checking that a port is free to start them on. */
-final class Readiness {
+public final class Readiness {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -18,7 +18,7 @@ final class Readiness {
     }
 
     /** Whether {@code GET baseUrl/q/health/ready} answers 200. */
-    static boolean serviceReady(String baseUrl) {
+    public static boolean serviceReady(String baseUrl) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/q/health/ready"))
                 .timeout(Duration.ofSeconds(3)).GET().build();
         try {
@@ -32,7 +32,7 @@ final class Readiness {
     }
 
     /** Whether nothing listens on {@code port} of this machine yet. */
-    static boolean portFree(int port) {
+    public static boolean portFree(int port) {
         try (ServerSocket socket = new ServerSocket(port)) {
             socket.setReuseAddress(true);
             return true;
@@ -46,7 +46,7 @@ final class Readiness {
      *
      * @throws IllegalStateException naming the process and showing the end of its log, when it does not get ready
      */
-    static void await(ManagedProcess process, BooleanSupplier ready, Duration timeout) {
+    public static void await(ManagedProcess process, BooleanSupplier ready, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!ready.getAsBoolean()) {
             if (!process.isAlive()) {
@@ -61,7 +61,7 @@ final class Readiness {
         }
     }
 
-    static void sleep(Duration duration) {
+    public static void sleep(Duration duration) {
         try {
             Thread.sleep(duration.toMillis());
         } catch (InterruptedException e) {

@@ -14,12 +14,12 @@ import java.util.stream.Stream;
  * The local run's working directory ({@code .kopru/}): log files, and one pid file per running process so that a
  * second command can find and stop what the first one started.
  */
-final class RunDirectory {
+public final class RunDirectory {
 
     private final Path logs;
     private final Path pids;
 
-    RunDirectory(Path root) {
+    public RunDirectory(Path root) {
         this.logs = root.resolve("logs");
         this.pids = root.resolve("run");
         try {
@@ -30,12 +30,12 @@ final class RunDirectory {
         }
     }
 
-    Path logFile(String name) {
+    public Path logFile(String name) {
         return logs.resolve(name + ".log");
     }
 
     /** Records a started process; the order of recording is the order of starting. */
-    void record(ManagedProcess process) {
+    public void record(ManagedProcess process) {
         try {
             String position = String.format("%02d", list().size());
             Files.writeString(pids.resolve(position + "-" + process.name() + ".pid"), Long.toString(process.pid()));
@@ -45,7 +45,7 @@ final class RunDirectory {
     }
 
     /** The recorded processes that are still alive, in the order they were started. */
-    List<ManagedProcess> running() {
+    public List<ManagedProcess> running() {
         List<ManagedProcess> alive = new ArrayList<>();
         for (Path pidFile : list()) {
             String name = pidFile.getFileName().toString().replaceFirst("^\\d+-", "").replace(".pid", "");
@@ -56,7 +56,7 @@ final class RunDirectory {
     }
 
     /** Forgets every recorded process. */
-    void clear() {
+    public void clear() {
         list().forEach(file -> file.toFile().delete());
     }
 

@@ -26,6 +26,8 @@ public final class KafkaBroker implements AutoCloseable {
     /** Partitions of every topic created here: more than one, so that per-key ordering is really exercised. */
     public static final int DEFAULT_PARTITIONS = 3;
 
+    private static final String CLUSTER_ID = "a29wcnUtbG9jYWwtMDAwMQ";
+
     private final EmbeddedKafkaBroker broker;
     private final Path logDir;
     private final boolean ownsLogDir;
@@ -43,6 +45,15 @@ public final class KafkaBroker implements AutoCloseable {
      * @param logDir where the broker keeps its logs across restarts, or null for a throw-away directory
      */
     public static KafkaBroker start(int port, Path logDir) {
+        return start(port, logDir, Map.of());
+    }
+
+    /**
+     * Starts a broker with one more listener per entry of {@code proxied}: it binds the key's port and advertises
+     * the value's, where a TCP proxy forwards to it. A client bootstrapped through such a proxy is told to reach the
+     * broker through the same proxy, so the proxy sees (and can cut) all of that client's traffic.
+     */
+    public static KafkaBroker start(int port, Path logDir, Map<Integer, Integer> proxied) {
         boolean ownsLogDir = logDir == null;
         Path dir = ownsLogDir ? temporaryDirectory() : logDir;
         // Ports and log directory are pinned, so that stop() and restart() bring back the same broker with its data.
@@ -53,7 +64,11 @@ public final class KafkaBroker implements AutoCloseable {
                 .withKafkaPort(kafkaPort)
                 .withControllerPort(controllerPort)
                 .withDeleteLogDirsOnClose(false)
+                // Fixed, so that a broker started again in another process on the same log directory is the same
+                // cluster.
+                .withClusterId(CLUSTER_ID)
                 .withAdditionalProperties(properties -> {
+                    addProxiedListeners(properties, proxied);
                     properties.put("auto.create.topics.enable", "false");
                     properties.put("offsets.topic.num.partitions", "3");
                     properties.put("group.initial.rebalance.delay.ms", "0");
@@ -62,6 +77,27 @@ public final class KafkaBroker implements AutoCloseable {
                     properties.put("log.dirs", dir.toAbsolutePath().toString());
                 });
         return new KafkaBroker(broker.start(), dir, ownsLogDir);
+    }
+
+    private static void addProxiedListeners(java.util.Properties properties, Map<Integer, Integer> proxied) {
+        if (proxied.isEmpty()) {
+            return;
+        }
+        String own = properties.getProperty("listeners");
+        StringBuilder listeners = new StringBuilder(own);
+        // Unset, the advertised listeners are the bound ones but the controller's.
+        StringBuilder advertised = new StringBuilder(properties.getProperty("advertised.listeners",
+                own.replaceAll(",?CONTROLLER://[^,]*", "")));
+        StringBuilder protocols = new StringBuilder(properties.getProperty("listener.security.protocol.map"));
+        proxied.forEach((bound, proxy) -> {
+            String name = "PROXIED_" + bound;
+            listeners.append(',').append(name).append("://127.0.0.1:").append(bound);
+            advertised.append(',').append(name).append("://127.0.0.1:").append(proxy);
+            protocols.append(',').append(name).append(":PLAINTEXT");
+        });
+        properties.put("listeners", listeners.toString());
+        properties.put("advertised.listeners", advertised.toString());
+        properties.put("listener.security.protocol.map", protocols.toString());
     }
 
     /** Stops the broker, keeping its data; {@link #restart()} brings it back on the same port. */
@@ -76,7 +112,7 @@ public final class KafkaBroker implements AutoCloseable {
 
     /** The {@code host:port} list clients connect to. */
     public String bootstrapServers() {
-        return broker.getAdvertisedListeners().replaceAll("[A-Z_]+://", "");
+        return broker.getAdvertisedListeners().split(",")[0].replaceAll("[A-Z_0-9]+://", "");
     }
 
     /** Creates the topics that do not exist yet, each with {@value #DEFAULT_PARTITIONS} partitions. */

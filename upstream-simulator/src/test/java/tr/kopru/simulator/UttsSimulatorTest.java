@@ -111,6 +111,23 @@ class UttsSimulatorTest extends SimulatorTestBase {
     }
 
     @Test
+    void theAdminListingHoldsEveryInstallationTheApiListsWithItsStatus() {
+        client.post("/admin/utts/advance", "{\"generations\": 2}", Map.of());
+        JsonNode listed = page(token("servis-b@example.com", "sim-password-b"), "PageNumber=1&PageSize=1000")
+                .path("item").path("items");
+        JsonNode admin = client.get("/admin/utts/installations?account=servis-b@example.com", Map.of()).body();
+        assertThat(admin).hasSize(listed.size());
+        for (int i = 0; i < listed.size(); i++) {
+            assertThat(admin.get(i).path("id").asLong()).isEqualTo(listed.get(i).path("vehicleOrderInstallationId")
+                    .asLong());
+            assertThat(admin.get(i).path("status_id").asInt()).isEqualTo(listed.get(i)
+                    .path("vehicleOrderInstallationStatusId").asInt());
+        }
+        assertThat(client.get("/admin/utts/installations?account=nobody@example.com", Map.of()).status())
+                .isEqualTo(404);
+    }
+
+    @Test
     void aShiftedListingMovesEveryRecordAfterItsHeadFromTheCallAfterTheOnesLetThrough() {
         String token = token("servis-a@example.com", "sim-password-a");
         client.put("/admin/faults/utts/installation-progresses",

@@ -78,6 +78,7 @@ public final class AdminApi {
             state.installations().corrupt(body.path("row").asLong());
             ok(ctx, Json.object().put("corrupted_row", body.path("row").asLong()));
         }));
+        router.get("/admin/utts/installations").handler(this::uttsInstallations);
         router.get("/admin/calls").handler(ctx -> ok(ctx, Json.MAPPER.valueToTree(injector.calls())));
         router.get("/admin/flexcity/:institution/invoices").handler(this::openInvoices);
         router.post("/admin/flexcity/:institution/collections").handler(this::bookCollection);
@@ -108,6 +109,29 @@ public final class AdminApi {
                     skip, duplicate, clock.now());
             ok(ctx, Json.object().put("booked", booked));
         });
+    }
+
+    /**
+     * Every installation UTTS lists now for the account {@code ?account=} (its e-mail), each as its id, status id
+     * and installation code, in listing order: what a mirror of it must hold after a full sync.
+     */
+    private void uttsInstallations(RoutingContext ctx) {
+        String email = ctx.queryParams().get("account");
+        var account = state.uttsAccounts().stream().filter(a -> a.email().equalsIgnoreCase(String.valueOf(email)))
+                .findFirst();
+        if (account.isEmpty()) {
+            problem(ctx, 404, "No such UTTS account: " + email);
+            return;
+        }
+        ArrayNode list = Json.MAPPER.createArrayNode();
+        long count = state.installations().count(account.get());
+        for (long row = 0; row < count; row++) {
+            JsonNode record = state.installations().record(account.get(), row);
+            list.addObject().put("id", record.path("vehicleOrderInstallationId").asLong())
+                    .put("status_id", record.path("vehicleOrderInstallationStatusId").asInt())
+                    .put("installation_code", record.path("installationCode").asText());
+        }
+        ok(ctx, list);
     }
 
     /** The declaration ids of an institution, for benchmarks that register instructions in bulk. */

@@ -43,6 +43,10 @@ public final class SimulatorState {
         return scenario;
     }
 
+    public List<UttsAccount> uttsAccounts() {
+        return utts.accounts();
+    }
+
     public InstallationGenerator installations() {
         return installations;
     }
