@@ -12,10 +12,12 @@ import tr.kopru.collection.repository.SweepRepository.DeskDay;
 import tr.kopru.flexcity.FlexCityReceipt;
 import tr.kopru.flexcity.FlexCityTransport;
 import tr.kopru.runtime.lock.DatabaseLocks;
+import tr.kopru.runtime.lock.ScheduledTurns;
 import tr.kopru.runtime.rest.ApiException;
 import tr.kopru.runtime.time.TurkeyTime;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -43,6 +45,8 @@ public class DaySweep {
     }
 
     private static final Logger LOG = Logger.getLogger(DaySweep.class);
+    /** The sweep is daily: every replica's timer fires at the same hour, one of them takes the day's turn. */
+    private static final Duration DAILY_TURN = Duration.ofHours(12);
     /** Our transaction numbers: see {@link tr.kopru.collection.domain.TransactionNumbers}. */
     private static final Pattern OURS = Pattern.compile("\\d{22}");
 
@@ -51,15 +55,17 @@ public class DaySweep {
     private final FlexCityClient flexCity;
     private final FlexCityTransport institutions;
     private final DatabaseLocks locks;
+    private final ScheduledTurns turns;
     private final Clock clock;
 
     public DaySweep(SweepRepository sweeps, CollectionTransitions transitions, FlexCityClient flexCity,
-                    FlexCityTransport institutions, DatabaseLocks locks, Clock clock) {
+                    FlexCityTransport institutions, DatabaseLocks locks, ScheduledTurns turns, Clock clock) {
         this.sweeps = sweeps;
         this.transitions = transitions;
         this.flexCity = flexCity;
         this.institutions = institutions;
         this.locks = locks;
+        this.turns = turns;
         this.clock = clock;
     }
 
@@ -67,7 +73,8 @@ public class DaySweep {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> scheduled() {
-        return sweep(null).onFailure(ApiException.class).recoverWithNull().replaceWithVoid();
+        return turns.inTurn("day-sweep", DAILY_TURN, () -> sweep(null))
+                .onFailure(ApiException.class).recoverWithNull().replaceWithVoid();
     }
 
     /**

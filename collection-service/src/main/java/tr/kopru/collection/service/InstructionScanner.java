@@ -3,6 +3,7 @@ package tr.kopru.collection.service;
 import tr.kopru.runtime.time.TurkeyTime;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.configuration.DurationConverter;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -22,6 +23,7 @@ import tr.kopru.model.Money;
 import tr.kopru.model.event.DebtFound;
 import tr.kopru.model.event.EventType;
 import tr.kopru.runtime.lock.DatabaseLocks;
+import tr.kopru.runtime.lock.ScheduledTurns;
 import tr.kopru.runtime.outbox.Outbox;
 import tr.kopru.runtime.outbox.OutboxMessage;
 
@@ -52,6 +54,7 @@ public class InstructionScanner {
 
     private final Pool pool;
     private final DatabaseLocks locks;
+    private final ScheduledTurns turns;
     private final StandingInstructionRepository instructions;
     private final FoundDebtRepository debts;
     private final ScanRunRepository runs;
@@ -62,12 +65,13 @@ public class InstructionScanner {
     private final MeterRegistry metrics;
     private final Clock clock;
 
-    public InstructionScanner(Pool pool, DatabaseLocks locks, StandingInstructionRepository instructions,
+    public InstructionScanner(Pool pool, DatabaseLocks locks, ScheduledTurns turns, StandingInstructionRepository instructions,
                               FoundDebtRepository debts, ScanRunRepository runs, FlexCityClient flexCity,
                               AutoCollector autoCollector, Outbox outbox, CollectionConfig config,
                               MeterRegistry metrics, Clock clock) {
         this.pool = pool;
         this.locks = locks;
+        this.turns = turns;
         this.instructions = instructions;
         this.debts = debts;
         this.runs = runs;
@@ -82,7 +86,8 @@ public class InstructionScanner {
     @Scheduled(every = "${kopru.collection.scan.every:1h}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> scheduled() {
-        return scan(SCHEDULED, false, run -> { })
+        return turns.inTurn("instruction-scan", DurationConverter.parseDuration(config.every()),
+                        () -> scan(SCHEDULED, false, run -> { }))
                 .onFailure(ScanAlreadyRunningException.class).recoverWithNull()
                 .replaceWithVoid();
     }

@@ -2,6 +2,7 @@ package tr.kopru.collection.service;
 
 import tr.kopru.runtime.time.TurkeyTime;
 
+import io.quarkus.runtime.configuration.DurationConverter;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -16,6 +17,7 @@ import tr.kopru.collection.repository.FoundDebtRepository;
 import tr.kopru.collection.repository.StandingInstructionRepository;
 import tr.kopru.flexcity.FlexCityTransport;
 import tr.kopru.runtime.lock.DatabaseLocks;
+import tr.kopru.runtime.lock.ScheduledTurns;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -37,6 +39,7 @@ public class MergeSync {
 
     private final Pool pool;
     private final DatabaseLocks locks;
+    private final ScheduledTurns turns;
     private final FlexCityTransport institutions;
     private final FlexCityClient flexCity;
     private final StandingInstructionRepository instructions;
@@ -45,11 +48,12 @@ public class MergeSync {
     private final CollectionConfig.Merges config;
     private final Clock clock;
 
-    public MergeSync(Pool pool, DatabaseLocks locks, FlexCityTransport institutions, FlexCityClient flexCity,
+    public MergeSync(Pool pool, DatabaseLocks locks, ScheduledTurns turns, FlexCityTransport institutions, FlexCityClient flexCity,
                      StandingInstructionRepository instructions, FoundDebtRepository debts,
                      AppliedMergeRepository merges, CollectionConfig config, Clock clock) {
         this.pool = pool;
         this.locks = locks;
+        this.turns = turns;
         this.institutions = institutions;
         this.flexCity = flexCity;
         this.instructions = instructions;
@@ -62,7 +66,8 @@ public class MergeSync {
     @Scheduled(every = "${kopru.collection.merges.every:24h}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> scheduled() {
-        return applyAll().onFailure().invoke(e -> LOG.warnf("Applying taxpayer merges failed: %s", e.getMessage()))
+        return turns.inTurn("taxpayer-merges", DurationConverter.parseDuration(config.every()), this::applyAll)
+                .onFailure().invoke(e -> LOG.warnf("Applying taxpayer merges failed: %s", e.getMessage()))
                 .onFailure().recoverWithNull().replaceWithVoid();
     }
 
