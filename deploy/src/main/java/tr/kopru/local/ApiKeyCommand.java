@@ -1,6 +1,14 @@
 package tr.kopru.local;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import tr.kopru.model.json.ContractJson;
 import tr.kopru.model.security.ApiKeyHash;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -15,7 +23,9 @@ import java.util.stream.Collectors;
 
 /**
  * {@code ./kopru api-key OWNER [SCOPE ...]}: makes a new random API key and prints it once, with the entry (its
- * SHA-256, never the key) to add to a deployment's API keys file.
+ * SHA-256, never the key) to add to a deployment's API keys file. {@code ./kopru api-key --revoke ID [FILE]} disables
+ * the key ID in the keys file (the local run's by default); the services stop accepting it within
+ * {@code kopru.api-keys.reload-every} (5 s), without a restart.
  */
 public final class ApiKeyCommand {
 
@@ -25,6 +35,14 @@ public final class ApiKeyCommand {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("--revoke")) {
+            if (args.length < 2 || args.length > 3) {
+                System.err.println("usage: ./kopru api-key --revoke ID [FILE]");
+                System.exit(2);
+            }
+            Path file = args.length == 3 ? Path.of(args[2]) : LocalSettings.apiKeysFile();
+            System.exit(revoke(file, args[1], System.out, System.err));
+        }
         if (args.length == 0) {
             System.err.println("usage: ./kopru api-key OWNER [SCOPE ...]   e.g. ./kopru api-key \"Acme Lojistik\" "
                     + "collections:read collections:write");
@@ -48,5 +66,28 @@ public final class ApiKeyCommand {
                 """, id, args[0].replace("\"", "'"), ApiKeyHash.sha256Hex(key),
                 scopes.stream().map(s -> "\"" + s + "\"").collect(Collectors.joining(", ")),
                 now, now.plus(Duration.ofDays(365)));
+    }
+
+    /** Sets the entry {@code id} of the keys file to disabled; answers the exit code (2 for an unknown id). */
+    static int revoke(Path file, String id, PrintStream out, PrintStream err) {
+        try {
+            JsonNode entries = ContractJson.mapper().readTree(Files.readString(file));
+            for (JsonNode entry : entries) {
+                if (id.equals(entry.path("id").asText())) {
+                    ((ObjectNode) entry).put("status", "disabled");
+                    Files.writeString(file, ContractJson.mapper().writerWithDefaultPrettyPrinter()
+                            .writeValueAsString(entries) + System.lineSeparator());
+                    out.println("API key " + id + " is disabled in " + file + "; the services refuse it within "
+                            + "kopru.api-keys.reload-every (5 s), no restart needed. In Kubernetes, change the Secret "
+                            + "the same way.");
+                    return 0;
+                }
+            }
+            err.println("No API key " + id + " in " + file);
+            return 2;
+        } catch (IOException e) {
+            err.println("Cannot revoke: " + e.getMessage());
+            return 1;
+        }
     }
 }

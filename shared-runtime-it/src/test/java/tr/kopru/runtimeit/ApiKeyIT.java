@@ -2,7 +2,11 @@ package tr.kopru.runtimeit;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.time.Duration;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.is;
@@ -46,6 +50,65 @@ class ApiKeyIT {
     void aValidKeyWithTheScopeFromAnAllowedAddressIsAdmitted() {
         given().header("X-API-Key", FixtureApiKeys.READER).get(ORDERS).then().statusCode(200)
                 .body("success", is(true));
+    }
+
+    @Test
+    void aKeyRevokedOrAddedInTheFileTakesEffectWithoutARestart() throws Exception {
+        asOperator(FixtureApiKeys.REVOCABLE).get(ORDERS).then().statusCode(200);
+        asOperator(FixtureApiKeys.ADDED_LATER).get(ORDERS).then().statusCode(401);
+        try {
+            Files.writeString(FixtureApiKeys.file, FixtureApiKeys.withRevocableDisabledAndOneAdded());
+            awaitStatus(FixtureApiKeys.REVOCABLE, 401);
+            asOperator(FixtureApiKeys.REVOCABLE).get(ORDERS).then()
+                    .body("message", is("API key revocable is disabled"));
+            awaitStatus(FixtureApiKeys.ADDED_LATER, 200);
+
+            Files.writeString(FixtureApiKeys.file, "[{\"id\": \"half-written");
+            Thread.sleep(3_000);
+            asOperator(FixtureApiKeys.ADDED_LATER).get(ORDERS).then().statusCode(200);
+            asOperator(FixtureApiKeys.REVOCABLE).get(ORDERS).then().statusCode(401);
+        } finally {
+            Files.writeString(FixtureApiKeys.file, FixtureApiKeys.written);
+        }
+        awaitStatus(FixtureApiKeys.ADDED_LATER, 401);
+        awaitStatus(FixtureApiKeys.REVOCABLE, 200);
+    }
+
+    private static void awaitStatus(String key, int status) {
+        Awaitility.await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200))
+                .until(() -> asOperator(key).get(ORDERS).statusCode() == status);
+    }
+
+    /** Calls of the key-revocation test, from an address of their own (their 401s count against it). */
+    private static io.restassured.specification.RequestSpecification asOperator(String key) {
+        return given().header("X-API-Key", key).header("X-Forwarded-For", "198.51.100.20");
+    }
+
+    @Test
+    void theCallerIsTheLastAddressOurProxiesForwardedNotOneTheCallerWrote() {
+        given().header("X-API-Key", FixtureApiKeys.OTHER_NETWORK).header("X-Forwarded-For", "10.20.3.4")
+                .get(ORDERS).then().statusCode(200);
+        given().header("X-API-Key", FixtureApiKeys.OTHER_NETWORK)
+                .header("X-Forwarded-For", "10.20.3.4, 198.51.100.9").get(ORDERS).then().statusCode(403)
+                .body("message", is("API key other-network may not be used from 198.51.100.9"));
+        given().header("X-API-Key", FixtureApiKeys.OTHER_NETWORK)
+                .header("X-Forwarded-For", "10.20.3.4, 198.51.100.9, 127.0.0.1").get(ORDERS).then().statusCode(403)
+                .body("message", is("API key other-network may not be used from 198.51.100.9"));
+    }
+
+    @Test
+    void failedAuthenticationsFromOneAddressAreLimitedWithA429ThatSaysWhenToRetry() {
+        for (int i = 0; i < 20; i++) {
+            given().header("X-API-Key", "guess-" + i).header("X-Forwarded-For", "203.0.113.77").get(ORDERS)
+                    .then().statusCode(401);
+        }
+        given().header("X-API-Key", FixtureApiKeys.WRITER).header("X-Forwarded-For", "203.0.113.77").get(ORDERS)
+                .then().statusCode(429).header("Retry-After", org.hamcrest.Matchers.matchesPattern("[1-9]\\d*"))
+                .body("success", is(false))
+                .body("message", org.hamcrest.Matchers.startsWith("Too many failed authentications from "
+                        + "203.0.113.77; try again in "));
+        given().header("X-API-Key", FixtureApiKeys.WRITER).header("X-Forwarded-For", "203.0.113.78").get(ORDERS)
+                .then().statusCode(200);
     }
 
     @Test

@@ -21,6 +21,12 @@ public class FixtureApiKeys implements QuarkusTestResourceLifecycleManager {
     static final String NOT_YET_VALID = "test-key-future-not-a-secret";
     static final String OTHER_NETWORK = "test-key-other-network-not-a-secret";
     static final String EXPIRING = "test-key-expiring-not-a-secret";
+    static final String REVOCABLE = "test-key-revocable-not-a-secret";
+    static final String ADDED_LATER = "test-key-added-later-not-a-secret";
+
+    /** The keys file the application reads, and what this resource wrote to it. */
+    static Path file;
+    static String written;
 
     @Override
     public Map<String, String> start() {
@@ -38,9 +44,11 @@ public class FixtureApiKeys implements QuarkusTestResourceLifecycleManager {
                 entry("other-network", OTHER_NETWORK, "[\"fixtures:read\"]", lastYear, nextYear, "active",
                         "[\"10.20.0.0/16\"]"),
                 entry("expiring", EXPIRING, "[\"fixtures:read\"]", lastYear, now.plus(Duration.ofDays(10)).toString(),
-                        "active", "[]")) + "]";
+                        "active", "[]"),
+                entry("revocable", REVOCABLE, "[\"fixtures:read\"]", lastYear, nextYear, "active", "[]")) + "]";
         try {
-            Path file = Files.createTempFile("kopru-api-keys", ".json");
+            file = Files.createTempFile("kopru-api-keys", ".json");
+            written = json;
             Files.writeString(file, json);
             return Map.of("kopru.api-keys.file", file.toString());
         } catch (IOException e) {
@@ -52,7 +60,15 @@ public class FixtureApiKeys implements QuarkusTestResourceLifecycleManager {
     public void stop() {
     }
 
-    private static String entry(String id, String key, String scopes, String from, String until, String status,
+    /** A keys file as an operator edits it: the revocable key disabled, one key added. */
+    static String withRevocableDisabledAndOneAdded() {
+        Instant now = Instant.now();
+        return written.replace("\"status\":\"active\",\"allowed_ips\":[]}]", "\"status\":\"disabled\",\"allowed_ips\":[]},"
+                + entry("added-later", ADDED_LATER, "[\"fixtures:read\"]", now.minus(Duration.ofDays(1)).toString(),
+                now.plus(Duration.ofDays(30)).toString(), "active", "[]") + "]");
+    }
+
+    static String entry(String id, String key, String scopes, String from, String until, String status,
                                 String ips) {
         return """
                 {"id":"%s","owner":"Test Entegratör A.Ş.","sha256":"%s","scopes":%s,"valid_from":"%s",\

@@ -37,4 +37,19 @@ class PersonalDataMaskingIT {
         assertThat(written).contains("java.lang.IllegalArgumentException: TCKN *********46 is blocked",
                 "Caused by: java.lang.IllegalStateException: owner a***@***");
     }
+
+    @Test
+    void everyApiCallHasAnAccessLineWithItsKeyAndCallerAndNoUnmaskedPersonalData() throws Exception {
+        String forwardedFor = "192.0.2." + (1 + (int) (Math.random() * 250));
+        io.restassured.RestAssured.given().header("X-API-Key", FixtureApiKeys.WRITER)
+                .header("X-Forwarded-For", forwardedFor)
+                .get("/api/v1/fixture-orders/10000000146?owner=ayse.yilmaz@example.com.tr").then().statusCode(404);
+
+        String expected = "GET /api/v1/fixture-orders/*********46 404 ";
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.readString(LOG_FILE).lines()
+                .anyMatch(l -> l.contains(expected) && l.contains("from " + forwardedFor)));
+        String line = Files.readString(LOG_FILE).lines()
+                .filter(l -> l.contains(expected) && l.contains("from " + forwardedFor)).findFirst().orElseThrow();
+        assertThat(line).contains(".access]", "key=writer", " ms ").doesNotContain("10000000146", "ayse", "?");
+    }
 }

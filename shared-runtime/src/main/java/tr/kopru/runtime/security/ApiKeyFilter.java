@@ -6,12 +6,15 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ResourceInfo;
 import org.jboss.logging.Logger;
 import jakarta.ws.rs.core.Response;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import tr.kopru.runtime.rest.AccessLog;
 import tr.kopru.runtime.rest.ErrorResponses;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import tr.kopru.model.rest.ApiError;
 
 import java.lang.reflect.AnnotatedElement;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -29,11 +32,18 @@ public class ApiKeyFilter {
     private final ApiKeyRegistry registry;
     private final Clock clock;
     private final ApiCaller caller;
+    private final CallerAddress addresses;
+    private final FailedAuthentications failures;
+    private final CurrentVertxRequest current;
 
-    public ApiKeyFilter(ApiKeyRegistry registry, Clock clock, ApiCaller caller) {
+    public ApiKeyFilter(ApiKeyRegistry registry, Clock clock, ApiCaller caller, CallerAddress addresses,
+                        FailedAuthentications failures, CurrentVertxRequest current) {
         this.registry = registry;
         this.clock = clock;
         this.caller = caller;
+        this.addresses = addresses;
+        this.failures = failures;
+        this.current = current;
     }
 
     @ServerRequestFilter(priority = Priorities.AUTHENTICATION)
@@ -42,26 +52,35 @@ public class ApiKeyFilter {
         if (annotation(resource, PublicEndpoint.class) != null) {
             return Optional.empty();
         }
+        String peer = httpRequest.remoteAddress() == null ? "" : httpRequest.remoteAddress().hostAddress();
+        String clientIp = addresses.of(peer, request.getHeaderString(CallerAddress.FORWARDED_FOR));
+        AccessLog.note(current.getCurrent(), AccessLog.CALLER, clientIp);
+        Optional<Duration> blocked = failures.blockedFor(clientIp);
+        if (blocked.isPresent()) {
+            long seconds = Math.max(1, (blocked.get().toMillis() + 999) / 1000);
+            return Optional.of(Response.fromResponse(ErrorResponses.of(429, ApiError.of("Too many failed "
+                    + "authentications from " + clientIp + "; try again in " + seconds + " s")))
+                    .header("Retry-After", Long.toString(seconds)).build());
+        }
         String presented = request.getHeaderString(HEADER);
         if (presented == null || presented.isBlank()) {
-            return deny(401, "Missing API key: send it in the " + HEADER + " header");
+            return unauthenticated(clientIp, "Missing API key: send it in the " + HEADER + " header");
         }
         Optional<ApiKey> found = registry.find(presented.trim());
         if (found.isEmpty()) {
-            return deny(401, "Unknown API key");
+            return unauthenticated(clientIp, "Unknown API key");
         }
         ApiKey key = found.get();
         Instant now = clock.instant();
         if (!key.active()) {
-            return deny(401, "API key " + key.id() + " is disabled");
+            return unauthenticated(clientIp, "API key " + key.id() + " is disabled");
         }
         if (now.isBefore(key.validFrom())) {
-            return deny(401, "API key " + key.id() + " is not valid before " + key.validFrom());
+            return unauthenticated(clientIp, "API key " + key.id() + " is not valid before " + key.validFrom());
         }
         if (!now.isBefore(key.validUntil())) {
-            return deny(401, "API key " + key.id() + " expired at " + key.validUntil());
+            return unauthenticated(clientIp, "API key " + key.id() + " expired at " + key.validUntil());
         }
-        String clientIp = httpRequest.remoteAddress() == null ? "" : httpRequest.remoteAddress().hostAddress();
         if (!key.allowsIp(clientIp)) {
             LOG.infof("API key %s refused from address %s", key.id(), clientIp);
             return deny(403, "API key " + key.id() + " may not be used from " + clientIp);
@@ -71,7 +90,14 @@ public class ApiKeyFilter {
             return deny(403, "API key " + key.id() + " lacks the scope " + scope.value());
         }
         caller.accept(key);
+        AccessLog.note(current.getCurrent(), AccessLog.KEY_ID, key.id());
         return Optional.empty();
+    }
+
+    /** A 401, counted against the caller's address. */
+    private Optional<Response> unauthenticated(String clientIp, String message) {
+        failures.failed(clientIp);
+        return deny(401, message);
     }
 
     private static Optional<Response> deny(int status, String message) {
