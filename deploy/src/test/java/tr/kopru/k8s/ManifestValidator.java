@@ -5,6 +5,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonParser;
 import io.kubernetes.client.openapi.models.V1ConfigMap;
 import io.kubernetes.client.openapi.models.V1Deployment;
+import io.kubernetes.client.openapi.models.V1NetworkPolicy;
 import io.kubernetes.client.openapi.models.V1PodDisruptionBudget;
 import io.kubernetes.client.openapi.models.V1Secret;
 import io.kubernetes.client.openapi.models.V1Service;
@@ -37,7 +38,8 @@ final class ManifestValidator {
             "v1/ServiceAccount", V1ServiceAccount::validateJsonElement,
             "v1/ConfigMap", V1ConfigMap::validateJsonElement,
             "v1/Secret", V1Secret::validateJsonElement,
-            "policy/v1/PodDisruptionBudget", V1PodDisruptionBudget::validateJsonElement);
+            "policy/v1/PodDisruptionBudget", V1PodDisruptionBudget::validateJsonElement,
+            "networking.k8s.io/v1/NetworkPolicy", V1NetworkPolicy::validateJsonElement);
 
     private final List<String> problems = new ArrayList<>();
     private final DeclaredResources declared;
@@ -89,6 +91,7 @@ final class ManifestValidator {
 
         private final Set<String> names = new HashSet<>();
         private final Map<String, JsonNode> secrets = new java.util.HashMap<>();
+        private final List<JsonNode> networkPolicies = new ArrayList<>();
 
         DeclaredResources(List<JsonNode> documents) {
             for (JsonNode document : documents) {
@@ -96,6 +99,9 @@ final class ManifestValidator {
                 names.add(key);
                 if (document.path("kind").asText().equals("Secret")) {
                     secrets.put(document.path("metadata").path("name").asText(), document);
+                }
+                if (document.path("kind").asText().equals("NetworkPolicy")) {
+                    networkPolicies.add(document);
                 }
             }
         }
@@ -108,6 +114,24 @@ final class ManifestValidator {
         boolean secretHas(String name, String key) {
             JsonNode secret = secrets.get(name);
             return secret != null && (key == null || secret.path("data").has(key) || secret.path("stringData").has(key));
+        }
+
+        /**
+         * Whether a NetworkPolicy selects pods with {@code labels} (its matchLabels are among them) and governs both
+         * their ingress and their egress.
+         */
+        boolean networkPolicyCovers(JsonNode labels) {
+            return networkPolicies.stream().anyMatch(policy -> {
+                JsonNode spec = policy.path("spec");
+                boolean selects = spec.path("podSelector").path("matchLabels").size() > 0;
+                for (var label : (Iterable<Map.Entry<String, JsonNode>>) () -> spec.path("podSelector")
+                        .path("matchLabels").fields()) {
+                    selects &= label.getValue().asText().equals(labels.path(label.getKey()).asText(null));
+                }
+                Set<String> types = new HashSet<>();
+                spec.path("policyTypes").forEach(t -> types.add(t.asText()));
+                return selects && types.containsAll(List.of("Ingress", "Egress"));
+            });
         }
 
         String secretType(String name) {

@@ -53,6 +53,17 @@ class ManifestValidatorTest {
                         - name: config
                           mountPath: /etc/shop
             ---
+            apiVersion: networking.k8s.io/v1
+            kind: NetworkPolicy
+            metadata:
+              name: shop-ingress-only
+            spec:
+              podSelector:
+                matchLabels:
+                  app: shop
+              policyTypes:
+                - Ingress
+            ---
             apiVersion: kafka.strimzi.io/v1
             kind: KafkaTopic
             metadata:
@@ -80,6 +91,7 @@ class ManifestValidatorTest {
                 "Deployment/shop container shop: env DB_PASSWORD refers to key password of Secret shop-db, which is not "
                         + "declared",
                 "Deployment/shop: no PodDisruptionBudget of the same name",
+                "Deployment/shop: no NetworkPolicy governs its pods' ingress and egress",
                 "KafkaTopic/orders: min.insync.replicas 2 is more than its 1 replicas: every write would fail",
                 "KafkaTopic/orders: label strimzi.io/cluster must name a declared Kafka (is 'kopru')");
         assertThat(problems).noneMatch(p -> p.contains("livenessProbe") || p.contains("readinessProbe"));

@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * What every Deployment must have: liveness, readiness and startup probes, cpu and memory requests and limits, an
- * image with a tag that is not {@code latest}, a ServiceAccount, a PodDisruptionBudget, and only Secrets and
- * ConfigMaps that are declared.
+ * image with a tag that is not {@code latest}, a ServiceAccount, a PodDisruptionBudget, a NetworkPolicy governing
+ * its pods' ingress and egress, and only Secrets and ConfigMaps that are declared.
  */
 final class WorkloadChecks {
 
@@ -65,6 +65,9 @@ final class WorkloadChecks {
         }
         if (!declared.has("PodDisruptionBudget", deployment.path("metadata").path("name").asText())) {
             problems.add(where + ": no PodDisruptionBudget of the same name");
+        }
+        if (!declared.networkPolicyCovers(deployment.path("spec").path("template").path("metadata").path("labels"))) {
+            problems.add(where + ": no NetworkPolicy governs its pods' ingress and egress");
         }
     }
 
