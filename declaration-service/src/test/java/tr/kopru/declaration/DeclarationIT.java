@@ -268,7 +268,7 @@ class DeclarationIT {
     @Test
     void aBodyNestedDeeperThanTheParserAllowsIsA400AndNothingIsStored() {
         long before = count("SELECT count(*) FROM declaration_update", null);
-        String deep = "{\"operation_type\": " + "{\"a\": ".repeat(1100) + "1" + "}".repeat(1100) + "}";
+        String deep = "{\"operation_type\": " + "{\"a\": ".repeat(100) + "1" + "}".repeat(100) + "}";
         submit("DEC-0033", deep).statusCode(400).body("success", is(false))
                 .body("message", containsString("nesting depth"));
         assertThat(count("SELECT count(*) FROM declaration_update", null)).isEqualTo(before);

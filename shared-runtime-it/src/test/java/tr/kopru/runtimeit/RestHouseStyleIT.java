@@ -1,6 +1,7 @@
 package tr.kopru.runtimeit;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -8,6 +9,12 @@ import jakarta.inject.Inject;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -83,6 +90,40 @@ class RestHouseStyleIT {
         String withNul = invoice().substring(0, 23) + "\\u0000";
         writer().body(order(withNul, "1.00", "api")).post("/api/v1/fixture-orders").then().statusCode(400)
                 .body("errors.body[0]", containsString("NUL"));
+    }
+
+    @Test
+    void aBodyOverOneMegabyteIsA413InTheEnvelopeWhetherItsLengthIsDeclaredOrChunked() throws Exception {
+        String huge = order(invoice(), "1.00", "api").replace("}", ", \"padding\": \"" + "x".repeat(1_100_000) + "\"}");
+        writer().body(huge).post("/api/v1/fixture-orders").then().statusCode(413)
+                .body("success", is(false)).body("message", containsString("1 MB"));
+        HttpResponse<String> chunked = HttpClient.newHttpClient().send(HttpRequest.newBuilder(api("/api/v1/fixture-orders"))
+                .header("X-API-Key", FixtureApiKeys.WRITER).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(
+                        huge.getBytes(StandardCharsets.UTF_8)))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(chunked.statusCode()).isEqualTo(413);
+        assertThat(chunked.body()).contains("\"success\":false").contains("1 MB");
+        writer().get("/api/v1/fixture-orders?limit=1").then().statusCode(200);
+    }
+
+    @Test
+    void oversizedHeadersAndUrisAnswerInTheEnvelope() {
+        writer().header("X-Padding", "y".repeat(20_000)).get("/api/v1/fixture-orders").then().statusCode(431)
+                .body("success", is(false)).body("message", containsString("headers"));
+        writer().get("/api/v1/fixture-orders/" + "9".repeat(9_000)).then().statusCode(414)
+                .body("success", is(false)).body("message", containsString("address"));
+    }
+
+    @Test
+    void anOverlongStringOrANumberTheDatabaseCannotHoldIsRefusedInTheEnvelope() {
+        writer().body(order(invoice(), "1" + "0".repeat(20) + ".00", "api")).post("/api/v1/fixture-orders").then()
+                .statusCode(400).body("success", is(false)).body("errors.body[0]", containsString("out of range"));
+        writer().body(order("x".repeat(200_000), "1.00", "api")).post("/api/v1/fixture-orders").then()
+                .statusCode(422).body("success", is(false)).body("errors", hasKey("invoice_number"));
+    }
+
+    private static URI api(String path) {
+        return URI.create("http://localhost:" + RestAssured.port + path);
     }
 
     @Test

@@ -35,12 +35,19 @@ public class ApiExceptionMappers {
     private static final Logger LOG = Logger.getLogger(ApiExceptionMappers.class);
     /** SQLSTATEs of text PostgreSQL cannot hold: character_not_in_repertoire, untranslatable_character. */
     private static final Set<String> UNSTORABLE_TEXT = Set.of("22021", "22P05");
+    /** SQLSTATE class 22, data exception: a value the column cannot hold (too long, out of range, not a date). */
+    private static final String DATA_EXCEPTION = "22";
     private static final PropertyNamingStrategies.NamingBase SNAKE_CASE =
             (PropertyNamingStrategies.NamingBase) PropertyNamingStrategies.SNAKE_CASE;
 
     @ServerExceptionMapper
     public Response api(ApiException e) {
-        return respond(e.status(), ApiError.of(e.getMessage(), e.errors()));
+        Response response = respond(e.status(), ApiError.of(e.getMessage(), e.errors()));
+        if (e.status() == 413) {
+            // The rest of an oversized body is not read: the connection closes after the answer.
+            return Response.fromResponse(response).header("Connection", "close").build();
+        }
+        return response;
     }
 
     @ServerExceptionMapper
@@ -59,21 +66,26 @@ public class ApiExceptionMappers {
         return respond(400, ApiError.of("Malformed JSON: " + e.getOriginalMessage()));
     }
 
-    /** JSON beyond the parser's limits (nested deeper than 1000, a string of more than 20 million characters). */
+    /** JSON beyond the parser's limits ({@link JsonLimits}): nested too deep, a number or a name too long. */
     @ServerExceptionMapper
     public Response jsonBeyondLimits(StreamConstraintsException e) {
-        return respond(400, ApiError.of("Malformed JSON: " + e.getOriginalMessage()));
+        return respond(400, ApiError.of("JSON beyond our limits: " + e.getOriginalMessage()));
     }
 
     /**
-     * Text the database cannot store (a NUL character, sent escaped in a JSON string): the caller's data,
-     * not our failure.
+     * A value the database cannot store (a NUL character sent escaped in a JSON string, text longer than its
+     * column, a number out of its range): the caller's data, not our failure.
      */
     @ServerExceptionMapper
     public Response unstorableText(PgException e) {
         if (UNSTORABLE_TEXT.contains(e.getSqlState())) {
             return respond(400, ApiError.of("Bad request", Map.of("body",
                     List.of("must not contain a NUL character (\\u0000)"))));
+        }
+        if (e.getSqlState() != null && e.getSqlState().startsWith(DATA_EXCEPTION)) {
+            LOG.infof("A value the database cannot hold, answered 400: SQLSTATE %s", e.getSqlState());
+            return respond(400, ApiError.of("Bad request", Map.of("body",
+                    List.of("holds a value too long or out of range for what it names"))));
         }
         return unexpected(e);
     }

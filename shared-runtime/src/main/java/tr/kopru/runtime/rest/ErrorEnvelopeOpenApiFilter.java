@@ -18,14 +18,21 @@ import java.util.Map;
 public class ErrorEnvelopeOpenApiFilter implements OASFilter {
 
     private static final String API_ERROR = "ApiError";
-    private static final Map<String, String> ERRORS = Map.of(
-            "400", "Malformed JSON",
-            "401", "Missing, unknown, disabled, expired or not yet valid API key",
-            "403", "The API key lacks the scope, or may not be used from this address",
-            "404", "No such resource",
-            "409", "Conflicts with the resource's current state",
-            "422", "Validation failed: errors names every bad field by its JSON path",
-            "500", "Internal server error, with a reference to quote");
+    private static final Map<String, String> ERRORS = Map.ofEntries(
+            Map.entry("400", "Malformed JSON, or a value the service cannot hold"),
+            Map.entry("401", "Missing, unknown, disabled, expired or not yet valid API key"),
+            Map.entry("403", "The API key lacks the scope, or may not be used from this address"),
+            Map.entry("404", "No such resource"),
+            Map.entry("406", "The Accept header asks for a representation other than JSON"),
+            Map.entry("409", "Conflicts with the resource's current state"),
+            Map.entry("413", "The request body is larger than 1 MB"),
+            Map.entry("414", "The request's address is longer than 8192 characters"),
+            Map.entry("415", "The body is not sent as application/json"),
+            Map.entry("422", "Validation failed: errors names every bad field by its JSON path"),
+            Map.entry("429", "Too many failed authentications from this address; Retry-After says when to retry"),
+            Map.entry("431", "The request's headers are larger than 16 KB"),
+            Map.entry("500", "Internal server error, with a reference to quote"),
+            Map.entry("503", "The service cannot reach its database; retry after Retry-After seconds"));
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
