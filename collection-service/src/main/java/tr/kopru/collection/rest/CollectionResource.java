@@ -18,6 +18,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import tr.kopru.collection.config.CollectionConfig;
 import tr.kopru.collection.domain.CollectionState;
 import tr.kopru.collection.repository.CollectionRepository;
@@ -79,6 +80,8 @@ public class CollectionResource {
     @Operation(summary = "Collect one invoice: 201 collected, 202 outcome still open (poll it), 409 a conflict "
             + "(amount changed, already paid, in progress), 503 not sent (FlexCity failing; retry with the same key). "
             + "A retry with the same Idempotency-Key gets the first answer again, with Idempotent-Replayed: true")
+    @APIResponse(responseCode = "201", description = "Collected")
+    @APIResponse(responseCode = "202", description = "The outcome is still open: poll the collection")
     public Uni<Response> create(@Valid @NotNull CollectionRequest request,
                                 @HeaderParam(IDEMPOTENCY_KEY) @Size(max = 100) String idempotencyKey) {
         LocalDate today = TurkeyTime.today(clock);
@@ -146,6 +149,8 @@ public class CollectionResource {
     @RequiresScope("collections:write")
     @Operation(summary = "Cancel a collection on its collection day: 200 cancelled, 202 its outcome still open (poll "
             + "it; a repeat answers the same), 409 refused (another day, another desk)")
+    @APIResponse(responseCode = "200", description = "Cancelled")
+    @APIResponse(responseCode = "202", description = "The cancel's outcome is still open: poll the collection")
     public Uni<Response> cancel(@PathParam("id") UUID id) {
         return cancellations.cancel(id, caller.owner()).map(result -> Response.status(result.open() ? 202 : 200)
                 .entity(ApiResponse.of(CollectionView.of(result.collection()))).build());

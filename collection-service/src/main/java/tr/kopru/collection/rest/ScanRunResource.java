@@ -11,6 +11,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.ResponseStatus;
 import tr.kopru.collection.domain.ScanRun;
 import tr.kopru.collection.repository.ScanRunRepository;
@@ -58,6 +59,7 @@ public class ScanRunResource {
 
     @POST
     @ResponseStatus(202)
+    @APIResponse(responseCode = "202", description = "The run, started; it goes on in the background")
     @Consumes(MediaType.APPLICATION_JSON)
     @RequiresScope("collections:write")
     @Operation(summary = "Scan the due instructions now (all active ones with all=true); answers the run at once")

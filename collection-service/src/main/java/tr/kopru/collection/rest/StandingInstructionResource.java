@@ -16,6 +16,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.ResponseStatus;
 import tr.kopru.collection.domain.InstructionStatus;
 import tr.kopru.collection.domain.StandingInstruction;
@@ -76,6 +77,7 @@ public class StandingInstructionResource {
 
     @POST
     @ResponseStatus(201)
+    @APIResponse(responseCode = "201", description = "The instruction, registered")
     @Consumes(MediaType.APPLICATION_JSON)
     @RequiresScope("collections:write")
     @Operation(summary = "Register an instruction by declaration id, or by subscriber number and region")

@@ -14,6 +14,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import tr.kopru.declaration.domain.Declaration;
 import tr.kopru.declaration.domain.DeclarationJson;
 import tr.kopru.declaration.domain.DeclarationUpdate;
@@ -55,6 +56,7 @@ public class DeclarationResource {
     @Operation(summary = "Submit a partial update: the body is the customs API's own, with only the fields to change "
             + "(null clears a field). Validated, stored, then delivered in the background: 202 with the update to "
             + "follow. Optional: ?target= (customs environment) and X-Target-Server.")
+    @APIResponse(responseCode = "202", description = "The update, stored; it is delivered in the background")
     public Uni<Response> submit(@PathParam("declarationId") String declarationId, @QueryParam("target") String target,
                                 @HeaderParam("X-Target-Server") String targetServer, byte[] body)
             throws IOException {

@@ -14,6 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.ResponseStatus;
 import tr.kopru.installation.domain.SyncRun;
 import tr.kopru.installation.repository.SyncRunRepository;
@@ -62,6 +63,7 @@ public class SyncRunResource {
 
     @POST
     @ResponseStatus(202)
+    @APIResponse(responseCode = "202", description = "The run, started; it goes on in the background")
     @Consumes(MediaType.APPLICATION_JSON)
     @RequiresScope("installations:sync")
     @Operation(summary = "Start a sync of one UTTS account now; answers the run, which goes on in the background")

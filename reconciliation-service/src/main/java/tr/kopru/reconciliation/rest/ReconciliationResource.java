@@ -21,6 +21,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import tr.kopru.model.rest.ApiResponse;
 import tr.kopru.reconciliation.domain.ReconciliationRun;
 import tr.kopru.reconciliation.repository.RunRepository;
@@ -57,6 +58,8 @@ public class ReconciliationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RequiresScope("reconciliation:run")
     @Operation(summary = "Reconcile a desk and day now: 201 with the stored run, or 200 for a dry run (nothing stored)")
+    @APIResponse(responseCode = "201", description = "The run, stored")
+    @APIResponse(responseCode = "200", description = "A dry run's result; nothing stored")
     public Uni<Response> run(@Valid @NotNull RunRequest request) {
         boolean dryRun = Boolean.TRUE.equals(request.dryRun());
         long desk = reconciliation.deskOf(request.institution(), request.deskId());
