@@ -27,6 +27,7 @@ import tr.kopru.testsupport.UpstreamSimulatorResource;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import static io.restassured.RestAssured.given;
@@ -92,10 +93,17 @@ class InstallationSyncIT {
     @Order(2)
     void aResyncWithNothingChangedWritesAndPublishesNothing() {
         long eventsBefore = eventsOf("servis-b").size();
+        // Fingerprints stored by an earlier version, over other fields (V5): rewritten, with nothing announced.
+        pool.query("UPDATE installation SET content_hash = 'earlier-version' WHERE installation_id IN (SELECT "
+                + "installation_id FROM installation WHERE utts_account = 'servis-b' LIMIT 5)").execute()
+                .await().atMost(Duration.ofSeconds(10));
+        long changesBefore = count("SELECT count(*) FROM installation_change", null);
         JsonNode run = syncToEnd("servis-b");
         assertThat(run.path("unchanged").asLong()).isEqualTo(300);
         assertThat(run.path("new_records").asLong()).isZero();
         assertThat(run.path("changed").asLong()).isZero();
+        assertThat(count("SELECT count(*) FROM installation WHERE content_hash = 'earlier-version'", null)).isZero();
+        assertThat(count("SELECT count(*) FROM installation_change", null)).isEqualTo(changesBefore);
         // the outbox is empty of servis-b events and the topic holds no more than before
         assertThat(count("SELECT count(*) FROM outbox_event", null)).isZero();
         assertThat(eventsOf("servis-b")).hasSize((int) eventsBefore);
@@ -153,6 +161,33 @@ class InstallationSyncIT {
         assertThat(run.path("rejected").asLong()).isEqualTo(1);
         assertThat(count("SELECT count(*) FROM rejected_record", null)).isEqualTo(before + 1);
         assertThat(count("SELECT count(*) FROM rejected_record WHERE reason LIKE $1", "%price%")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM rejected_record WHERE raw ? 'salePriceString' AND raw ? "
+                + "'vehicleOrderInstallationId' AND NOT raw ? 'driverEmail' AND NOT raw ? 'driverPhoneNumber'", null))
+                .isEqualTo(count("SELECT count(*) FROM rejected_record", null));
+    }
+
+    /** KVKK: what UTTS sends of the driver (an e-mail, a phone) is used by nothing of ours, so stored nowhere. */
+    @Test
+    @Order(15)
+    void noDriverEmailOrPhoneSitsInAnyColumnOfTheSchema() {
+        assertThat(count("SELECT count(*) FROM installation", null)).isPositive();
+        assertThat(count("SELECT count(*) FROM rejected_record", null)).isPositive();
+        var columns = pool.query("""
+                        SELECT table_name, column_name FROM information_schema.columns
+                        WHERE table_schema = current_schema() AND data_type IN ('text', 'jsonb', 'ARRAY')""")
+                .execute().await().atMost(Duration.ofSeconds(10));
+        List<String> holding = new ArrayList<>();
+        for (var column : columns) {
+            String table = column.getString("table_name");
+            String name = column.getString("column_name");
+            long found = count("SELECT count(*) FROM " + table + " WHERE " + name
+                    + "::text ~ '[A-Za-z0-9._-]+@example\\.com|(^|[^0-9A-Za-z])05[0-9]{9}($|[^0-9A-Za-z])'", null);
+            if (found > 0) {
+                holding.add(table + "." + name + " (" + found + " rows)");
+            }
+        }
+        assertThat(holding).isEmpty();
+        assertThat(columns.size()).isGreaterThan(20);
     }
 
     @Test

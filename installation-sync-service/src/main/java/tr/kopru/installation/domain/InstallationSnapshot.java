@@ -12,7 +12,8 @@ import java.util.function.Function;
 
 /**
  * An installation as Köprü mirrors it, read from one UTTS record. Its content (everything but the upstream's
- * lastModified stamp) decides whether a sync has anything to write.
+ * lastModified stamp) decides whether a sync has anything to write. What no feature uses is not kept: the driver's
+ * e-mail and phone and the technician's name, personal data which UTTS sends, are read past (KVKK).
  */
 public record InstallationSnapshot(
         long installationId,
@@ -33,10 +34,7 @@ public record InstallationSnapshot(
         Instant activatedAt,
         Instant upstreamLastModifiedAt,
         String uttsAccount,
-        String referenceNumber,
-        String technician,
-        String driverEmail,
-        String driverPhone) {
+        String referenceNumber) {
 
     /** One field of the content: its name in the public events, and how to read it. */
     private record ContentField(String name, Function<InstallationSnapshot, Object> value) {
@@ -60,10 +58,7 @@ public record InstallationSnapshot(
             new ContentField("sale_price_excl_vat", InstallationSnapshot::salePriceExclVat),
             new ContentField("activated_at", InstallationSnapshot::activatedAt),
             new ContentField("utts_account", InstallationSnapshot::uttsAccount),
-            new ContentField("reference_number", InstallationSnapshot::referenceNumber),
-            new ContentField("technician", InstallationSnapshot::technician),
-            new ContentField("driver_email", InstallationSnapshot::driverEmail),
-            new ContentField("driver_phone", InstallationSnapshot::driverPhone));
+            new ContentField("reference_number", InstallationSnapshot::referenceNumber));
 
     /** A stable fingerprint of the content. */
     public String contentHash() {
@@ -85,7 +80,7 @@ public record InstallationSnapshot(
         return changed;
     }
 
-    /** The public event's view: no driver e-mail or phone. */
+    /** The public event's view. */
     public Installation toEvent() {
         return new Installation(installationId, installationCode, licencePlate, status, statusId, product,
                 serviceCompany, serviceName,

@@ -23,11 +23,7 @@ public enum UttsField {
     ACTIVATION_DATE("activationDateString"),
     ACTIVATION_HOUR("activationHourString"),
     LAST_MODIFIED("lastModified"),
-    REFERENCE_NUMBER("ttbServiceReferenceNumber"),
-    TECHNICIAN("technicianFullName"),
-    FULL_NAME("fullName"),
-    DRIVER_EMAIL("driverEmail"),
-    DRIVER_PHONE("driverPhoneNumber");
+    REFERENCE_NUMBER("ttbServiceReferenceNumber");
 
     private static final Map<String, UttsField> BY_JSON_NAME = new HashMap<>();
 

@@ -1,10 +1,12 @@
 package tr.kopru.installation.domain;
 
+import io.vertx.core.json.JsonObject;
+
 import java.nio.charset.StandardCharsets;
 
 /**
  * One installation record as UTTS sent it: the text of each field Köprü reads (trimmed; null when missing, null or
- * blank), and where the record's JSON lies in the page, so that a record that cannot be read is kept aside verbatim.
+ * blank), and where the record's JSON lies in the page, so that a record that cannot be read is kept aside.
  */
 public final class UttsRecord {
 
@@ -37,5 +39,25 @@ public final class UttsRecord {
     /** The record's JSON exactly as UTTS sent it. */
     public String json() {
         return new String(page, start, end - start, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The record's JSON with only the fields Köprü reads (any of which may be why it was rejected): the others may
+     * hold personal data, such as the driver's e-mail and phone, which nothing of ours uses. A record that is not
+     * even an object keeps nothing (its rejection says so).
+     */
+    public String readFieldsJson() {
+        String json = json();
+        JsonObject kept = new JsonObject();
+        if (!json.startsWith("{")) {
+            return kept.encode();
+        }
+        JsonObject sent = new JsonObject(json);
+        sent.forEach(field -> {
+            if (UttsField.byJsonName(field.getKey()) != null) {
+                kept.put(field.getKey(), field.getValue());
+            }
+        });
+        return kept.encode();
     }
 }

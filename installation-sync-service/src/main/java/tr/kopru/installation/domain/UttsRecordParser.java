@@ -41,7 +41,6 @@ public final class UttsRecordParser {
         if (id <= 0) {
             throw new UnreadableRecordException(UttsField.ID.jsonName() + " is missing");
         }
-        String technician = record.text(UttsField.TECHNICIAN);
         return new InstallationSnapshot(
                 id,
                 required(record, UttsField.INSTALLATION_CODE),
@@ -61,10 +60,7 @@ public final class UttsRecordParser {
                 activation(record),
                 lastModified(record, fallbackModifiedAt),
                 account,
-                record.text(UttsField.REFERENCE_NUMBER),
-                technician != null ? technician : record.text(UttsField.FULL_NAME),
-                record.text(UttsField.DRIVER_EMAIL),
-                record.text(UttsField.DRIVER_PHONE));
+                record.text(UttsField.REFERENCE_NUMBER));
     }
 
     /** A whole number sent as a JSON number or as text; 0 when absent or not a whole number. */

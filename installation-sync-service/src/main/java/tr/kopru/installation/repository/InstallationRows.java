@@ -23,7 +23,7 @@ final class InstallationRows {
     static final String COLUMNS = "installation_id, installation_code, licence_plate, status, status_id, product, "
             + "service_company, service_name, owner_name, owner_tax_number, owner_tax_office, owner_city, "
             + "owner_district, sale_price_incl_vat, sale_price_excl_vat, activated_at, upstream_last_modified_at, "
-            + "utts_account, reference_number, technician, driver_email, driver_phone";
+            + "utts_account, reference_number";
 
     private InstallationRows() {
     }
@@ -37,14 +37,13 @@ final class InstallationRows {
                 row.getString("owner_district"), money(row.getBigDecimal("sale_price_incl_vat")),
                 money(row.getBigDecimal("sale_price_excl_vat")), instant(row.getOffsetDateTime("activated_at")),
                 instant(row.getOffsetDateTime("upstream_last_modified_at")), row.getString("utts_account"),
-                row.getString("reference_number"), row.getString("technician"), row.getString("driver_email"),
-                row.getString("driver_phone"));
+                row.getString("reference_number"));
     }
 
     /** The SQL array types of {@link #COLUMNS}, followed by content_hash's. */
     static final String COLUMN_ARRAY_TYPES = "bigint[], text[], text[], text[], integer[], text[], text[], text[], "
             + "text[], text[], text[], text[], text[], numeric[], numeric[], timestamptz[], timestamptz[], text[], "
-            + "text[], text[], text[], text[], text[]";
+            + "text[], text[]";
 
     /**
      * The content columns and content hash (from {@code contentHashes}) of {@code snapshots} as one array per column (for a single unnest
@@ -57,15 +56,14 @@ final class InstallationRows {
                 new Integer[size], new String[size], new String[size], new String[size], new String[size],
                 new String[size], new String[size], new String[size], new String[size], new String[size],
                 new String[size], new OffsetDateTime[size], new OffsetDateTime[size], new String[size],
-                new String[size], new String[size], new String[size], new String[size], new String[size]};
+                new String[size], new String[size]};
         for (int i = 0; i < size; i++) {
             InstallationSnapshot s = snapshots.get(i);
             Object[] values = {s.installationId(), s.installationCode(), s.licencePlate(), s.status(), s.statusId(),
                     s.product(), s.serviceCompany(), s.serviceName(), s.ownerName(), s.ownerTaxNumber(),
                     s.ownerTaxOffice(), s.ownerCity(), s.ownerDistrict(), plain(s.salePriceInclVat()),
                     plain(s.salePriceExclVat()), offset(s.activatedAt()), offset(s.upstreamLastModifiedAt()),
-                    s.uttsAccount(), s.referenceNumber(), s.technician(), s.driverEmail(), s.driverPhone(),
-                    contentHashes.get(s.installationId())};
+                    s.uttsAccount(), s.referenceNumber(), contentHashes.get(s.installationId())};
             for (int c = 0; c < values.length; c++) {
                 columns[c][i] = values[c];
             }

@@ -10,7 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
 
-/** Keeps the records a sync could not read, as received, for inspection. */
+/** Keeps the records a sync could not read, with the fields Köprü reads, for inspection. */
 @ApplicationScoped
 public class RejectedRecordRepository {
 

@@ -75,7 +75,8 @@ public class PageWriter {
             } catch (UnreadableRecordException e) {
                 LOG.warnf("UTTS account %s, page %d: record %s rejected: %s", account, page.pageNumber(),
                         Objects.requireNonNullElse(record.text(UttsField.ID), "?"), e.getMessage());
-                rejected.add(new RejectedRecordRepository.Rejected(idOf(record), record.json(), e.getMessage()));
+                rejected.add(new RejectedRecordRepository.Rejected(idOf(record), record.readFieldsJson(),
+                        e.getMessage()));
             }
         }
         return new ReadPage(page.pageNumber(), page.items().size(), page.totalCount(), page.totalPages(),
@@ -161,6 +162,11 @@ public class PageWriter {
             } else {
                 List<String> fields = snapshot.changedFieldsSince(before.snapshot());
                 toWrite.add(snapshot);
+                if (fields.isEmpty()) {
+                    // The fingerprint covers other fields than when it was stored (see V5): nothing to announce.
+                    unchanged++;
+                    continue;
+                }
                 changes.add(new InstallationRepository.Change(snapshot.installationId(), runId, now, fields,
                         before.snapshot().status(), snapshot.status()));
                 events.add(outbox.message(EventType.INSTALLATION_CHANGED, key, new InstallationChanged(

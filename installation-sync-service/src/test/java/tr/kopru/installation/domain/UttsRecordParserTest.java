@@ -27,7 +27,6 @@ class UttsRecordParserTest {
         assertThat(s.salePriceInclVat()).isEqualTo(Money.of("1234.56"));
         assertThat(s.salePriceExclVat()).isEqualTo(Money.of("1028.80"));
         assertThat(s.ownerTaxNumber()).isEqualTo("0123456789");
-        assertThat(s.driverPhone()).isEqualTo("05321234567");
         assertThat(s.activatedAt()).isEqualTo(Instant.parse("2026-11-22T11:30:00Z"));
         assertThat(s.upstreamLastModifiedAt()).isEqualTo(Instant.parse("2026-11-23T06:10:41.250Z"));
         assertThat(s.uttsAccount()).isEqualTo("servis-a");
