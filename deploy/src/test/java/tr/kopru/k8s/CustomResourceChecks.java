@@ -44,6 +44,28 @@ final class CustomResourceChecks {
                 }
                 requireCluster();
             }
+            case "KafkaUser" -> {
+                String authentication = spec.path("authentication").path("type").asText();
+                if (!authentication.equals("scram-sha-512") && !authentication.equals("tls")) {
+                    problems.add(where + ": spec.authentication.type must be scram-sha-512 or tls");
+                }
+                if (!"simple".equals(spec.path("authorization").path("type").asText())) {
+                    problems.add(where + ": spec.authorization.type must be simple (ACLs)");
+                }
+                for (JsonNode acl : spec.path("authorization").path("acls")) {
+                    JsonNode target = acl.path("resource");
+                    if (acl.path("operations").isEmpty()) {
+                        problems.add(where + ": an ACL on " + target + " grants no operation");
+                    }
+                    if ("topic".equals(target.path("type").asText())
+                            && "literal".equals(target.path("patternType").asText("literal"))
+                            && !declared.topicNames().contains(target.path("name").asText())) {
+                        problems.add(where + ": an ACL names topic '" + target.path("name").asText()
+                                + "', which no KafkaTopic declares");
+                    }
+                }
+                requireCluster();
+            }
             case "Kafka" -> {
                 if (spec.path("kafka").path("listeners").isEmpty()) {
                     problems.add(where + ": spec.kafka.listeners is required");

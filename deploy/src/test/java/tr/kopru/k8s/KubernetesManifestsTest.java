@@ -9,7 +9,9 @@ import tr.kopru.model.Topics;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -45,6 +47,9 @@ class KubernetesManifestsTest {
         assertThat(ofKind(documents, "Deployment")).allSatisfy(d ->
                 assertThat(d.path("metadata").path("namespace").asText()).isEqualTo("kopru-dev"));
         assertTopics(documents, 1, 1);
+        assertThat(ofKind(documents, "KafkaUser")).isEmpty();
+        assertThat(ofKind(documents, "Deployment")).allSatisfy(d -> assertThat(env(d)).doesNotContainKeys(
+                "KAFKA_SECURITY_PROTOCOL", "QUARKUS_DATASOURCE_REACTIVE_POSTGRESQL_SSL_MODE"));
     }
 
     @Test
@@ -65,6 +70,40 @@ class KubernetesManifestsTest {
         });
         assertThat(ofKind(documents, "Cluster").get(0).path("spec").path("instances").asInt()).isEqualTo(3);
         assertTopics(documents, 3, 2);
+        assertProductionSecurity(documents);
+    }
+
+    /** Kafka over TLS with a SCRAM user per service and ACLs; PostgreSQL over TLS verified against its CA. */
+    private static void assertProductionSecurity(List<JsonNode> documents) {
+        JsonNode kafka = ofKind(documents, "Kafka").get(0).path("spec").path("kafka");
+        assertThat(kafka.path("listeners")).allSatisfy(listener -> {
+            assertThat(listener.path("tls").asBoolean()).isTrue();
+            assertThat(listener.path("authentication").path("type").asText()).isEqualTo("scram-sha-512");
+        });
+        assertThat(kafka.path("authorization").path("type").asText()).isEqualTo("simple");
+        assertThat(ofKind(documents, "KafkaUser")).extracting(u -> u.path("metadata").path("name").asText())
+                .containsExactlyInAnyOrderElementsOf(SERVICES);
+        assertThat(ofKind(documents, "Deployment")).allSatisfy(d -> {
+            Map<String, JsonNode> env = env(d);
+            assertThat(env.get("KAFKA_SECURITY_PROTOCOL").path("value").asText()).isEqualTo("SASL_SSL");
+            assertThat(env.get("KAFKA_SASL_MECHANISM").path("value").asText()).isEqualTo("SCRAM-SHA-512");
+            assertThat(env.get("KAFKA_SASL_JAAS_CONFIG").path("valueFrom").path("secretKeyRef").path("name").asText())
+                    .isEqualTo(d.path("metadata").path("name").asText());
+            assertThat(env.get("KAFKA_BOOTSTRAP_SERVERS").path("value").asText()).endsWith(":9093");
+            assertThat(env.get("QUARKUS_DATASOURCE_REACTIVE_POSTGRESQL_SSL_MODE").path("value").asText())
+                    .isEqualTo("verify-full");
+            assertThat(env.get("QUARKUS_DATASOURCE_JDBC_URL").path("value").asText())
+                    .contains("sslmode=verify-full", "sslrootcert=/etc/kopru/db-ca/ca.crt");
+        });
+    }
+
+    private static Map<String, JsonNode> env(JsonNode deployment) {
+        Map<String, JsonNode> env = new HashMap<>();
+        for (JsonNode variable : deployment.path("spec").path("template").path("spec").path("containers").get(0)
+                .path("env")) {
+            env.put(variable.path("name").asText(), variable);
+        }
+        return env;
     }
 
     @Test

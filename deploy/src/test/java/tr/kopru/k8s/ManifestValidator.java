@@ -13,6 +13,7 @@ import io.kubernetes.client.openapi.models.V1ServiceAccount;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -76,6 +77,7 @@ final class ManifestValidator {
         switch (type) {
             case "apps/v1/Deployment" -> new WorkloadChecks(where, document, declared, problems).check();
             case "kafka.strimzi.io/v1/KafkaTopic", "kafka.strimzi.io/v1/Kafka", "kafka.strimzi.io/v1/KafkaNodePool",
+                 "kafka.strimzi.io/v1/KafkaUser",
                  "postgresql.cnpg.io/v1/Cluster", "monitoring.coreos.com/v1/ServiceMonitor" ->
                     new CustomResourceChecks(where, document, declared, problems).check();
             default -> {
@@ -90,8 +92,11 @@ final class ManifestValidator {
     static final class DeclaredResources {
 
         private final Set<String> names = new HashSet<>();
-        private final Map<String, JsonNode> secrets = new java.util.HashMap<>();
+        private final Map<String, JsonNode> secrets = new HashMap<>();
         private final List<JsonNode> networkPolicies = new ArrayList<>();
+        private final Set<String> topicNames = new HashSet<>();
+        /** Secrets operators make: Strimzi's per KafkaUser and per Kafka cluster CA, CloudNativePG's cluster CA. */
+        private final Map<String, Set<String>> operatorSecrets = new HashMap<>();
 
         DeclaredResources(List<JsonNode> documents) {
             for (JsonNode document : documents) {
@@ -103,7 +108,26 @@ final class ManifestValidator {
                 if (document.path("kind").asText().equals("NetworkPolicy")) {
                     networkPolicies.add(document);
                 }
+                String name = document.path("metadata").path("name").asText();
+                if (document.path("kind").asText().equals("KafkaUser")) {
+                    operatorSecrets.put(name, Set.of("password", "sasl.jaas.config"));
+                }
+                if (document.path("kind").asText().equals("Cluster")) {
+                    operatorSecrets.put(name + "-ca", Set.of("ca.crt", "ca.key"));
+                }
+                if (document.path("kind").asText().equals("Kafka")) {
+                    operatorSecrets.put(name + "-cluster-ca-cert", Set.of("ca.crt", "ca.p12", "ca.password"));
+                }
+                if (document.path("kind").asText().equals("KafkaTopic")) {
+                    topicNames.add(document.path("spec").path("topicName")
+                            .asText(document.path("metadata").path("name").asText()));
+                }
             }
+        }
+
+        /** The names of the topics the KafkaTopics declare (their topicName, else their own name). */
+        Set<String> topicNames() {
+            return topicNames;
         }
 
         boolean has(String kind, String name) {
@@ -112,6 +136,9 @@ final class ManifestValidator {
 
         /** Whether Secret {@code name} is declared and holds {@code key} (null: any key). */
         boolean secretHas(String name, String key) {
+            if (operatorSecrets.containsKey(name)) {
+                return key == null || operatorSecrets.get(name).contains(key);
+            }
             JsonNode secret = secrets.get(name);
             return secret != null && (key == null || secret.path("data").has(key) || secret.path("stringData").has(key));
         }

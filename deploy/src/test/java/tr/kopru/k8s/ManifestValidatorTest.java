@@ -75,6 +75,29 @@ class ManifestValidatorTest {
               replicas: 1
               config:
                 min.insync.replicas: 2
+            ---
+            apiVersion: kafka.strimzi.io/v1
+            kind: KafkaUser
+            metadata:
+              name: shop
+              labels:
+                strimzi.io/cluster: kopru
+            spec:
+              authentication:
+                type: scram-sha-256
+              authorization:
+                type: simple
+                acls:
+                  - resource:
+                      type: topic
+                      name: order
+                      patternType: literal
+                    operations: [Write]
+                  - resource:
+                      type: topic
+                      name: orders
+                      patternType: literal
+                    operations: []
             """;
 
     @Test
@@ -93,7 +116,11 @@ class ManifestValidatorTest {
                 "Deployment/shop: no PodDisruptionBudget of the same name",
                 "Deployment/shop: no NetworkPolicy governs its pods' ingress and egress",
                 "KafkaTopic/orders: min.insync.replicas 2 is more than its 1 replicas: every write would fail",
-                "KafkaTopic/orders: label strimzi.io/cluster must name a declared Kafka (is 'kopru')");
+                "KafkaTopic/orders: label strimzi.io/cluster must name a declared Kafka (is 'kopru')",
+                "KafkaUser/shop: spec.authentication.type must be scram-sha-512 or tls",
+                "KafkaUser/shop: an ACL names topic 'order', which no KafkaTopic declares");
+        assertThat(problems).anySatisfy(p -> assertThat(p).startsWith("KafkaUser/shop: an ACL on")
+                .endsWith("grants no operation"));
         assertThat(problems).noneMatch(p -> p.contains("livenessProbe") || p.contains("readinessProbe"));
     }
 

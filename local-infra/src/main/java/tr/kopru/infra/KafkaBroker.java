@@ -54,6 +54,19 @@ public final class KafkaBroker implements AutoCloseable {
      * broker through the same proxy, so the proxy sees (and can cut) all of that client's traffic.
      */
     public static KafkaBroker start(int port, Path logDir, Map<Integer, Integer> proxied) {
+        return start(port, logDir, proxied, null);
+    }
+
+    /**
+     * Starts a broker that also has a TLS listener with SCRAM-SHA-512 authentication, as production's, and the
+     * standard authorizer: on that listener a client may do only what an ACL grants its user. The plain listener
+     * stays open to the broker itself and to tests, as a super user, for creating users, topics and ACLs.
+     */
+    public static KafkaBroker startSecured(SecureListener secure) {
+        return start(0, null, Map.of(), secure);
+    }
+
+    private static KafkaBroker start(int port, Path logDir, Map<Integer, Integer> proxied, SecureListener secure) {
         boolean ownsLogDir = logDir == null;
         Path dir = ownsLogDir ? temporaryDirectory() : logDir;
         // Ports and log directory are pinned, so that stop() and restart() bring back the same broker with its data.
@@ -69,6 +82,9 @@ public final class KafkaBroker implements AutoCloseable {
                 .withClusterId(CLUSTER_ID)
                 .withAdditionalProperties(properties -> {
                     addProxiedListeners(properties, proxied);
+                    if (secure != null) {
+                        secure.addTo(properties);
+                    }
                     properties.put("auto.create.topics.enable", "false");
                     properties.put("offsets.topic.num.partitions", "3");
                     properties.put("group.initial.rebalance.delay.ms", "0");
@@ -115,6 +131,16 @@ public final class KafkaBroker implements AutoCloseable {
         return broker.getAdvertisedListeners().split(",")[0].replaceAll("[A-Z_0-9]+://", "");
     }
 
+    /** The {@code host:port} of the TLS and SCRAM listener of a broker started by {@link #startSecured}. */
+    public String secureBootstrapServers() {
+        for (String listener : broker.getAdvertisedListeners().split(",")) {
+            if (listener.startsWith(SecureListener.NAME + "://")) {
+                return listener.substring(SecureListener.NAME.length() + 3);
+            }
+        }
+        throw new IllegalStateException("This broker has no secure listener");
+    }
+
     /** Creates the topics that do not exist yet, each with {@value #DEFAULT_PARTITIONS} partitions. */
     public void createTopics(Collection<String> names) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
@@ -148,7 +174,7 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
-    private static int freePort() {
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {
