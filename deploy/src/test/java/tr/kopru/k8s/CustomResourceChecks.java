@@ -87,6 +87,18 @@ final class CustomResourceChecks {
                     problems.add(where + ": spec.selector and spec.endpoints are required");
                 }
             }
+            case "PrometheusRule" -> {
+                for (JsonNode group : spec.path("groups")) {
+                    for (JsonNode rule : group.path("rules")) {
+                        if (rule.path("expr").asText().isBlank()) {
+                            problems.add(where + ": rule " + rule.path("alert").asText() + " has no expr");
+                        }
+                    }
+                }
+                if (spec.path("groups").isEmpty()) {
+                    problems.add(where + ": spec.groups is required");
+                }
+            }
             default -> problems.add(where + ": unexpected custom resource");
         }
     }

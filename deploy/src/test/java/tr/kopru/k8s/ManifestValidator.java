@@ -78,7 +78,8 @@ final class ManifestValidator {
             case "apps/v1/Deployment" -> new WorkloadChecks(where, document, declared, problems).check();
             case "kafka.strimzi.io/v1/KafkaTopic", "kafka.strimzi.io/v1/Kafka", "kafka.strimzi.io/v1/KafkaNodePool",
                  "kafka.strimzi.io/v1/KafkaUser",
-                 "postgresql.cnpg.io/v1/Cluster", "monitoring.coreos.com/v1/ServiceMonitor" ->
+                 "postgresql.cnpg.io/v1/Cluster", "monitoring.coreos.com/v1/ServiceMonitor",
+                 "monitoring.coreos.com/v1/PrometheusRule" ->
                     new CustomResourceChecks(where, document, declared, problems).check();
             default -> {
                 if (schema == null) {

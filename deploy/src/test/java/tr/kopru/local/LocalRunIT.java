@@ -8,8 +8,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,6 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LocalRunIT {
 
     private static final Path REPO = KopruCommand.REPO;
+    private static final Path MONITORING = REPO.resolve("deploy/k8s/base/monitoring");
+    private static final Pattern METRIC = Pattern.compile("\\b(?:kopru|http_server|kafka_consumer)_[a-z0-9_]+\\b");
 
     @Test
     void upStartsEverythingHealthyAndDownStopsIt() throws Exception {
@@ -44,6 +52,8 @@ class LocalRunIT {
                 "moved it to COLLECTED", "delivered to the customs API", "Summary of", "The business day went as expected.")
                 .doesNotContain("✘");
 
+        assertEveryMetricAlertsAndPanelsNameIsExported();
+
         KopruCommand.Result again = kopru("up", "--no-build");
         assertThat(again.exitCode()).isEqualTo(1);
         assertThat(again.output()).contains("Köprü is already running");
@@ -59,6 +69,34 @@ class LocalRunIT {
                 LocalSettings.SIMULATOR_PORT}) {
             assertThat(Readiness.portFree(port)).as("port %d is free after down", port).isTrue();
         }
+    }
+
+    /** An alert or a panel on a metric nobody exports would never fire, nor show anything: each name is exported. */
+    private static void assertEveryMetricAlertsAndPanelsNameIsExported() throws Exception {
+        Set<String> named = new TreeSet<>();
+        for (String file : List.of("prometheus-rules.yaml", "grafana-dashboard.yaml")) {
+            Matcher names = METRIC.matcher(Files.readString(MONITORING.resolve(file)));
+            while (names.find()) {
+                named.add(names.group());
+            }
+        }
+        assertThat(named).hasSizeGreaterThan(12);
+        Set<String> missing = new TreeSet<>(named);
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (!missing.isEmpty() && System.nanoTime() < deadline) {
+            for (LocalService service : LocalService.values()) {
+                String exported = get(service.baseUrl() + "/q/metrics").body();
+                missing.removeIf(name -> exported.contains("\n" + name + "{") || exported.contains("\n" + name + " "));
+            }
+            if (!missing.isEmpty()) {
+                Thread.sleep(5_000);
+            }
+        }
+        assertThat(missing).as("metrics an alert or a panel names that no service exports").isEmpty();
+        // the business day plants a MISMATCHED desk: the gauge its alert watches says so
+        assertThat(get(LocalService.RECONCILIATION.baseUrl() + "/q/metrics").body().lines())
+                .anyMatch(line -> line.startsWith("kopru_reconciliation_result_desks{")
+                        && line.contains("result=\"MISMATCHED\"") && line.endsWith(" 1.0"));
     }
 
     @AfterAll

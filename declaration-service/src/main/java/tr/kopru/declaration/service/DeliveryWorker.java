@@ -1,5 +1,7 @@
 package tr.kopru.declaration.service;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
@@ -47,15 +49,19 @@ public class DeliveryWorker {
     private final DeliveryConfig config;
     private final Pool pool;
     private final Clock clock;
+    private final Counter failed;
 
     public DeliveryWorker(UpdateRepository updates, DeliveredState delivered, CustomsClient customs,
-                          DeliveryConfig config, Pool pool, Clock clock) {
+                          DeliveryConfig config, Pool pool, Clock clock, MeterRegistry metrics) {
         this.updates = updates;
         this.delivered = delivered;
         this.customs = customs;
         this.config = config;
         this.pool = pool;
         this.clock = clock;
+        this.failed = Counter.builder("kopru.declaration.failed.updates")
+                .description("Declaration updates that ended FAILED: refused by customs, or given up on")
+                .baseUnit("updates").register(metrics);
     }
 
     /** Refuses to start with a lease that a single call to customs could outlast. */
@@ -134,6 +140,7 @@ public class DeliveryWorker {
         Instant now = clock.instant();
         String reason = "customs refused it (HTTP " + answer.httpStatus() + "): " + answer.reason();
         LOG.warnf("Declaration update %s FAILED: %s", update.id(), reason);
+        failed.increment();
         return record(leased, new DeliveryAttempt(attempt, started, Duration.between(started, now).toMillis(),
                 "REJECTED", answer.httpStatus(), answer.reason()), tx -> updates.settle(tx, update.id(),
                 leased.token(), UpdateStatus.FAILED, attempt, null, answer.httpStatus(), reason, null, false, now));
@@ -152,6 +159,7 @@ public class DeliveryWorker {
         Instant next = lastTry ? null : now.plus(pause(attempt));
         if (lastTry) {
             LOG.errorf("Declaration update %s FAILED after %d attempts: %s", update.id(), attempt, detail);
+            failed.increment();
         } else {
             LOG.warnf("Declaration update %s not delivered (%s); trying again at %s", update.id(), detail, next);
         }

@@ -12,7 +12,9 @@ import tr.kopru.installation.domain.SyncRun;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Sync runs: created when a sync starts, counted up page by page, closed when it ends. */
@@ -75,6 +77,19 @@ public class SyncRunRepository {
     public Uni<Long> count(String account) {
         return pool.preparedQuery("SELECT count(*) FROM sync_run WHERE ($1::text IS NULL OR utts_account = $1)")
                 .execute(Tuple.of(account)).map(rows -> rows.iterator().next().getLong(0));
+    }
+
+    /** When each account's latest successful sync finished. */
+    public Uni<Map<String, Instant>> lastSuccesses() {
+        return pool.preparedQuery("SELECT utts_account, max(finished_at) AS finished_at FROM sync_run "
+                        + "WHERE status = $1 GROUP BY utts_account")
+                .execute(Tuple.of(SyncRun.SUCCEEDED))
+                .map(rows -> {
+                    Map<String, Instant> last = new HashMap<>();
+                    rows.forEach(row -> last.put(row.getString("utts_account"),
+                            SqlTimes.instant(row.getOffsetDateTime("finished_at"))));
+                    return last;
+                });
     }
 
     /**

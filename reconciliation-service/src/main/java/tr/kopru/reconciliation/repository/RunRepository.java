@@ -117,6 +117,29 @@ public class RunRepository {
                 .replaceWithVoid();
     }
 
+    /** Where a desk stands: its latest reconciled day's latest run, and whether that day went stale since. */
+    public record DeskState(String institution, long deskId, LocalDate day, RunResult result, int discrepancies,
+                            boolean stale) {
+    }
+
+    public Uni<List<DeskState>> deskStates() {
+        return pool.query("""
+                        SELECT DISTINCT ON (r.institution, r.desk_id) r.institution, r.desk_id, r.day, r.result,
+                               r.discrepancy_count, coalesce(d.stale, false) AS stale
+                        FROM reconciliation_run r
+                        LEFT JOIN reconciled_day d
+                               ON d.institution = r.institution AND d.desk_id = r.desk_id AND d.day = r.day
+                        ORDER BY r.institution, r.desk_id, r.day DESC, r.version DESC""")
+                .execute()
+                .map(rows -> {
+                    List<DeskState> states = new ArrayList<>();
+                    rows.forEach(r -> states.add(new DeskState(r.getString("institution"), r.getLong("desk_id"),
+                            r.getLocalDate("day"), RunResult.valueOf(r.getString("result")),
+                            r.getInteger("discrepancy_count"), r.getBoolean("stale"))));
+                    return states;
+                });
+    }
+
     public Uni<List<DeskDay>> staleDays(int limit) {
         return pool.preparedQuery("SELECT institution, desk_id, day FROM reconciled_day WHERE stale "
                         + "ORDER BY stale_since LIMIT $1")
