@@ -2,23 +2,15 @@ package tr.kopru.collection;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import org.junit.jupiter.api.Test;
 import tr.kopru.testsupport.fuzz.FuzzProfile;
-import tr.kopru.testsupport.fuzz.FuzzReport;
-import tr.kopru.testsupport.fuzz.OpenApiFuzz;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import tr.kopru.testsupport.fuzz.ServiceFuzzTest;
 
 /** Hostile and valid requests to every operation of the collection API, planned from its own OpenAPI document. */
 @QuarkusTest
 @TestProfile(FuzzProfile.class)
-class CollectionFuzzIT {
+class CollectionFuzzIT extends ServiceFuzzTest {
 
-    @Test
-    void noRequestIsAnswered5xxOrOutsideTheEnvelopeOrWithAnUndocumentedStatus() {
-        FuzzReport report = OpenApiFuzz.againstServiceUnderTest("collection-test-key-not-secret", 20261204L).run(300);
-        System.out.println("Collection fuzz: " + report.summary());
-        assertThat(report.requests()).isGreaterThanOrEqualTo(300);
-        assertThat(report.failures()).isEmpty();
+    CollectionFuzzIT() {
+        super("collection-test-key-not-secret");
     }
 }

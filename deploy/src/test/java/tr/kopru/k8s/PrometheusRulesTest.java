@@ -27,7 +27,7 @@ class PrometheusRulesTest {
 
     @Test
     void everyAlertFiresWhenItShouldAndOnlyThen(@TempDir Path dir) throws Exception {
-        Assumptions.assumeTrue(promtoolAvailable(), "promtool is not installed (apt-get install prometheus): "
+        Assumptions.assumeTrue(Commands.available("promtool", "--version"), "promtool is not installed (apt-get install prometheus): "
                 + "the alert rules' unit tests are skipped");
         JsonNode rule = YAML.readTree(MONITORING.resolve("prometheus-rules.yaml").toFile());
         YAML.writeValue(dir.resolve("kopru-rules.yaml").toFile(), rule.path("spec"));
@@ -53,19 +53,6 @@ class PrometheusRulesTest {
             }
         }
         assertThat(alerts).isEqualTo(12);
-    }
-
-    private static boolean promtoolAvailable() {
-        try {
-            Process process = new ProcessBuilder("promtool", "--version").redirectErrorStream(true).start();
-            process.getInputStream().readAllBytes();
-            return process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 
     private static String promtool(Path dir, String... arguments) throws IOException, InterruptedException {

@@ -23,16 +23,7 @@ final class RenderedManifests {
 
     /** Whether kubectl is on this machine; the checks need it to render. */
     static boolean kubectlAvailable() {
-        try {
-            Process process = new ProcessBuilder("kubectl", "version", "--client").redirectErrorStream(true).start();
-            process.getInputStream().readAllBytes();
-            return process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return Commands.available("kubectl", "version", "--client");
     }
 
     static List<JsonNode> render(Path overlay) throws IOException, InterruptedException {
