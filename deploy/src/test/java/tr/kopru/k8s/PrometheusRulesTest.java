@@ -27,7 +27,8 @@ class PrometheusRulesTest {
 
     @Test
     void everyAlertFiresWhenItShouldAndOnlyThen(@TempDir Path dir) throws Exception {
-        Assumptions.assumeTrue(Commands.available("promtool", "--version"), "promtool is not installed (apt-get install prometheus): "
+        Assumptions.assumeTrue(Commands.available("promtool", "--version"),
+                "promtool is not installed (apt-get install prometheus): "
                 + "the alert rules' unit tests are skipped");
         JsonNode rule = YAML.readTree(MONITORING.resolve("prometheus-rules.yaml").toFile());
         YAML.writeValue(dir.resolve("kopru-rules.yaml").toFile(), rule.path("spec"));

@@ -43,7 +43,8 @@ class JsonLogIT {
     @Test
     void eachLineIsAJsonObjectWithPersonalDataMasked() throws Exception {
         String marker = "json-check-" + UUID.randomUUID();
-        LOG.infof("%s taxpayer %s phone %s mail %s", marker, "10000000146", "05321234567", "ayse.yilmaz@example.com.tr");
+        LOG.infof("%s taxpayer %s phone %s mail %s", marker, "10000000146", "05321234567",
+                "ayse.yilmaz@example.com.tr");
         LOG.error(marker + " refused", new IllegalArgumentException("TCKN 10000000146 is blocked"));
 
         await().atMost(Duration.ofSeconds(10)).until(() -> lines().stream()

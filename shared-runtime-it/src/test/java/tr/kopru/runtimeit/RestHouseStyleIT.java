@@ -97,7 +97,8 @@ class RestHouseStyleIT {
         String huge = order(invoice(), "1.00", "api").replace("}", ", \"padding\": \"" + "x".repeat(1_100_000) + "\"}");
         writer().body(huge).post("/api/v1/fixture-orders").then().statusCode(413)
                 .body("success", is(false)).body("message", containsString("1 MB"));
-        HttpResponse<String> chunked = HttpClient.newHttpClient().send(HttpRequest.newBuilder(api("/api/v1/fixture-orders"))
+        HttpResponse<String> chunked = HttpClient.newHttpClient().send(HttpRequest
+                .newBuilder(api("/api/v1/fixture-orders"))
                 .header("X-API-Key", FixtureApiKeys.WRITER).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(
                         huge.getBytes(StandardCharsets.UTF_8)))).build(), HttpResponse.BodyHandlers.ofString());

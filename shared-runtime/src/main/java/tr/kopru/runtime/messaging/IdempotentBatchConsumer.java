@@ -126,7 +126,8 @@ public class IdempotentBatchConsumer {
         }
         var producer = OutboxPublisher.producer(kafka);
         List<Uni<Void>> sends = deadLetters.stream()
-                .map(record -> producer.send(record).invoke(sent -> deadLetters(record.topic()).increment()).replaceWithVoid())
+                .map(record -> producer.send(record).invoke(sent -> deadLetters(record.topic()).increment())
+                        .replaceWithVoid())
                 .toList();
         return Uni.join().all(sends).andFailFast().replaceWithVoid();
     }

@@ -30,10 +30,11 @@ public class RequestLimits {
     private final long maxHeaders;
     private final int maxUri;
 
-    public RequestLimits(ObjectMapper json,
-                         @ConfigProperty(name = "kopru.http.max-body-size", defaultValue = "1M") MemorySize maxBody,
-                         @ConfigProperty(name = "kopru.http.max-header-size", defaultValue = "16K") MemorySize maxHeaders,
-                         @ConfigProperty(name = "kopru.http.max-uri-length", defaultValue = "8192") int maxUri) {
+    public RequestLimits(
+            ObjectMapper json,
+            @ConfigProperty(name = "kopru.http.max-body-size", defaultValue = "1M") MemorySize maxBody,
+            @ConfigProperty(name = "kopru.http.max-header-size", defaultValue = "16K") MemorySize maxHeaders,
+            @ConfigProperty(name = "kopru.http.max-uri-length", defaultValue = "8192") int maxUri) {
         this.json = json;
         this.maxBody = maxBody.asLongValue();
         this.maxHeaders = maxHeaders.asLongValue();

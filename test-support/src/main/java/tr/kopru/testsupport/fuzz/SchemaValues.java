@@ -19,7 +19,8 @@ import java.util.UUID;
 final class SchemaValues {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final String LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789çğıöşüÇĞİÖŞÜ";
+    private static final String LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
+            + "çğıöşüÇĞİÖŞÜ";
 
     private static final String ASCII = LETTERS.substring(0, 62);
 

@@ -62,7 +62,8 @@ class OpenApiFuzzTest {
         FuzzReport report = fuzz(exchange -> answer(exchange, exchange.getRequestURI().getQuery() == null ? 409 : 400,
                 "", "text/plain"));
         assertThat(report.failures()).anyMatch(failure -> failure.contains("-> 409: a status the operation does not"));
-        assertThat(report.failures()).anyMatch(failure -> failure.contains("-> 400: an error answered as 'text/plain'"));
+        assertThat(report.failures())
+                .anyMatch(failure -> failure.contains("-> 400: an error answered as 'text/plain'"));
     }
 
     private FuzzReport fuzz(Handler api) throws IOException {
