@@ -32,6 +32,7 @@ import java.util.List;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.everyItem;
@@ -164,6 +165,28 @@ class InstallationSyncIT {
         assertThat(count("SELECT count(*) FROM rejected_record WHERE raw ? 'salePriceString' AND raw ? "
                 + "'vehicleOrderInstallationId' AND NOT raw ? 'driverEmail' AND NOT raw ? 'driverPhoneNumber'", null))
                 .isEqualTo(count("SELECT count(*) FROM rejected_record", null));
+    }
+
+    @Test
+    @Order(16)
+    void theTimeSinceEachAccountsLastSuccessfulSyncIsAMetric() {
+        double sinceLastSuccess = pool.query("SELECT extract(epoch FROM now() - max(finished_at)) FROM sync_run "
+                        + "WHERE utts_account = 'servis-b' AND status = 'SUCCEEDED'").execute()
+                .await().atMost(Duration.ofSeconds(10)).iterator().next().getDouble(0);
+        // refreshed every second in tests: the gauge follows the database's runs
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(lastSuccessAge("servis-b"))
+                .isCloseTo(sinceLastSuccess, offset(5.0)));
+        assertThat(given().get("/q/metrics").then().extract().asString())
+                .contains("# HELP kopru_installations_sync_last_success_age_seconds Time since the account's latest");
+    }
+
+    /** The gauge of {@code account}, or -1 while it has not been refreshed since the account's last success. */
+    private static double lastSuccessAge(String account) {
+        return given().get("/q/metrics").then().statusCode(200).extract().asString().lines()
+                .filter(line -> line.startsWith("kopru_installations_sync_last_success_age_seconds{")
+                        && line.contains("account=\"" + account + "\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .findFirst().orElse(-1);
     }
 
     /** KVKK: what UTTS sends of the driver (an e-mail, a phone) is used by nothing of ours, so stored nowhere. */

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.time.Duration;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
@@ -34,6 +35,17 @@ class ApiKeyIT {
                 .body("message", org.hamcrest.Matchers.startsWith("API key expired expired at "));
         given().header("X-API-Key", FixtureApiKeys.NOT_YET_VALID).get(ORDERS).then().statusCode(401)
                 .body("message", org.hamcrest.Matchers.startsWith("API key future is not valid before "));
+    }
+
+    @Test
+    void theDaysUntilEachActiveKeyExpiresAreAMetricByKeyId() {
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        double expiring = metrics.lines().filter(line -> line.startsWith("kopru_api_key_expiry_days{")
+                        && line.contains("key=\"expiring\"")).mapToDouble(line -> Double.parseDouble(
+                        line.substring(line.lastIndexOf(' ') + 1))).findFirst().orElseThrow();
+        assertThat(expiring).isBetween(9.9, 10.0);
+        assertThat(metrics).contains("# HELP kopru_api_key_expiry_days Days until the active API key expires")
+                .doesNotContain("key=\"disabled\"").doesNotContain("Test Entegrat");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package tr.kopru.runtimeit;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -58,6 +59,7 @@ class IdempotentConsumerIT {
         String invalid = "invalid-" + UUID.randomUUID();
         String good = "KPR-AFTER-POISON-" + UUID.randomUUID();
         var invalidPayment = ContractJson.mapper().valueToTree(OutboxIT.payment("KPR-INVALID-" + UUID.randomUUID()));
+        double deadLetteredBefore = deadLettered(Topics.deadLetterOf(Topics.PAYMENT_MADE));
         ((com.fasterxml.jackson.databind.node.ObjectNode) invalidPayment).remove("amount");
         try (KafkaCompanion companion = companion()) {
             ConsumerTask<String, byte[]> deadLetters = companion.consume(String.class, byte[].class)
@@ -81,6 +83,17 @@ class IdempotentConsumerIT {
             assertThat(reasonFor(deadLetters, invalid)).contains("payload does not match").contains("amount");
             deadLetters.stop();
         }
+        assertThat(deadLettered(Topics.deadLetterOf(Topics.PAYMENT_MADE)) - deadLetteredBefore).isEqualTo(3);
+        assertThat(deadLettered(Topics.deadLetterOf(Topics.PAYMENT_CANCELLED))).isZero();
+    }
+
+    /** The dead-letter counter of {@code topic}, as /q/metrics shows it. */
+    private static double deadLettered(String topic) {
+        return RestAssured.get("/q/metrics").then().statusCode(200).extract().asString().lines()
+                .filter(line -> line.startsWith("kopru_dead_lettered_records_total{")
+                        && line.contains("topic=\"" + topic + "\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .findFirst().orElseThrow();
     }
 
     private static String reasonFor(ConsumerTask<String, byte[]> records, String key) {

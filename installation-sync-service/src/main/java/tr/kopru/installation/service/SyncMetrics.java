@@ -38,7 +38,7 @@ public class SyncMetrics {
         }
     }
 
-    @Scheduled(every = "${kopru.utts.metrics-every:30s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    @Scheduled(every = "${kopru.installations.metrics-every:30s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> refresh() {
         return runs.lastSuccesses().invoke(lastSuccess::putAll).replaceWithVoid();

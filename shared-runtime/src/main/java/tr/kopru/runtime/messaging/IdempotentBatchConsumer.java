@@ -1,7 +1,5 @@
 package tr.kopru.runtime.messaging;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordBatchMetadata;
@@ -15,7 +13,6 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
-import tr.kopru.model.Topics;
 import tr.kopru.model.event.EventType;
 import tr.kopru.runtime.outbox.OutboxPublisher;
 
@@ -40,29 +37,24 @@ public class IdempotentBatchConsumer {
 
     private static final Logger LOG = Logger.getLogger(IdempotentBatchConsumer.class);
     public static final String DEAD_LETTER_REASON = "dead-letter-reason";
-    static final String DEAD_LETTERS = "kopru.dead.lettered.records";
 
     private final IncomingEvents events;
     private final Pool pool;
     private final KafkaClientService kafka;
     private final long retryAttempts;
     private final Duration retryBackoffMax;
-    private final MeterRegistry metrics;
+    private final DeadLetterCounter deadLettered;
 
     public IdempotentBatchConsumer(IncomingEvents events, Pool pool, KafkaClientService kafka,
                                    @ConfigProperty(name = "kopru.consumer.retry-attempts") long retryAttempts,
                                    @ConfigProperty(name = "kopru.consumer.retry-backoff-max") Duration retryBackoffMax,
-                                   MeterRegistry metrics) {
+                                   DeadLetterCounter deadLettered) {
         this.events = events;
         this.pool = pool;
         this.kafka = kafka;
         this.retryAttempts = retryAttempts;
         this.retryBackoffMax = retryBackoffMax;
-        this.metrics = metrics;
-        // Every dead-letter topic from the start, at 0, so that an alert or a panel sees the series before the first.
-        for (String topic : Topics.ALL) {
-            deadLetters(Topics.deadLetterOf(topic));
-        }
+        this.deadLettered = deadLettered;
     }
 
     @SuppressWarnings("unchecked")
@@ -126,16 +118,10 @@ public class IdempotentBatchConsumer {
         }
         var producer = OutboxPublisher.producer(kafka);
         List<Uni<Void>> sends = deadLetters.stream()
-                .map(record -> producer.send(record).invoke(sent -> deadLetters(record.topic()).increment())
+                .map(record -> producer.send(record).invoke(sent -> deadLettered.sentTo(record.topic()))
                         .replaceWithVoid())
                 .toList();
         return Uni.join().all(sends).andFailFast().replaceWithVoid();
-    }
-
-    private Counter deadLetters(String deadLetterTopic) {
-        return Counter.builder(DEAD_LETTERS).tag("topic", deadLetterTopic)
-                .description("Records sent to a dead-letter topic: each needs a person to look at it")
-                .baseUnit("records").register(metrics);
     }
 
     private static ProducerRecord<String, byte[]> deadLetter(ConsumerRecord<String, byte[]> record, String reason) {

@@ -26,13 +26,16 @@ public class IdempotentConsumer {
     private final IncomingEvents events;
     private final long retryAttempts;
     private final Duration retryBackoffMax;
+    private final DeadLetterCounter deadLettered;
 
     public IdempotentConsumer(IncomingEvents events,
                               @ConfigProperty(name = "kopru.consumer.retry-attempts") long retryAttempts,
-                              @ConfigProperty(name = "kopru.consumer.retry-backoff-max") Duration retryBackoffMax) {
+                              @ConfigProperty(name = "kopru.consumer.retry-backoff-max") Duration retryBackoffMax,
+                              DeadLetterCounter deadLettered) {
         this.events = events;
         this.retryAttempts = retryAttempts;
         this.retryBackoffMax = retryBackoffMax;
+        this.deadLettered = deadLettered;
     }
 
     /**
@@ -46,6 +49,7 @@ public class IdempotentConsumer {
             event = events.read(message, accepted);
         } catch (PoisonEventException poison) {
             LOG.warnf("%s: poison record sent to the dead-letter topic: %s", consumer, poison.getMessage());
+            deadLettered.sentToDeadLetterTopicOf(message);
             return Uni.createFrom().completionStage(message.nack(poison));
         }
         return applyOnce(consumer, event, effect)
@@ -57,6 +61,7 @@ public class IdempotentConsumer {
                     }
                     LOG.errorf("%s: event %s (%s) failed and goes to the dead-letter topic: %s",
                             consumer, event.id(), event.type().type(), failure.getMessage());
+                    deadLettered.sentToDeadLetterTopicOf(message);
                     return Uni.createFrom().completionStage(message.nack(failure));
                 });
     }
