@@ -1,6 +1,7 @@
 package tr.kopru.installation.domain;
 
 import io.vertx.core.json.JsonObject;
+import tr.kopru.runtime.logging.PersonalDataMasker;
 
 import java.nio.charset.StandardCharsets;
 
@@ -43,7 +44,8 @@ public final class UttsRecord {
 
     /**
      * The record's JSON with only the fields Köprü reads (any of which may be why it was rejected): the others may
-     * hold personal data, such as the driver's e-mail and phone, which nothing of ours uses. A record that is not
+     * hold personal data, such as the driver's e-mail and phone, which nothing of ours uses. What it keeps is masked
+     * as log lines are (the owner's tax number among them: no rule rejects a record for it). A record that is not
      * even an object keeps nothing (its rejection says so).
      */
     public String readFieldsJson() {
@@ -55,7 +57,8 @@ public final class UttsRecord {
         JsonObject sent = new JsonObject(json);
         sent.forEach(field -> {
             if (UttsField.byJsonName(field.getKey()) != null) {
-                kept.put(field.getKey(), field.getValue());
+                kept.put(field.getKey(), field.getValue() instanceof String text ? PersonalDataMasker.mask(text)
+                        : field.getValue());
             }
         });
         return kept.encode();
