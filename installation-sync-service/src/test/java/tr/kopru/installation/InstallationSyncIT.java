@@ -99,15 +99,18 @@ class InstallationSyncIT {
     void aResyncWithNothingChangedWritesAndPublishesNothing() {
         long eventsBefore = eventsOf("servis-b").size();
         // Fingerprints stored by an earlier version, over other fields (V5): rewritten, with nothing announced.
-        pool.query("UPDATE installation SET content_hash = 'earlier-version' WHERE installation_id IN (SELECT "
-                + "installation_id FROM installation WHERE utts_account = 'servis-b' LIMIT 5)").execute()
-                .await().atMost(Duration.ofSeconds(10));
+        pool.query("UPDATE installation SET content_hash = 'earlier-version', last_changed_at = '2026-01-01T00:00:00Z' "
+                + "WHERE installation_id IN (SELECT installation_id FROM installation WHERE utts_account = 'servis-b' "
+                + "LIMIT 5)").execute().await().atMost(Duration.ofSeconds(10));
         long changesBefore = count("SELECT count(*) FROM installation_change", null);
         JsonNode run = syncToEnd("servis-b");
         assertThat(run.path("unchanged").asLong()).isEqualTo(300);
         assertThat(run.path("new_records").asLong()).isZero();
         assertThat(run.path("changed").asLong()).isZero();
         assertThat(count("SELECT count(*) FROM installation WHERE content_hash = 'earlier-version'", null)).isZero();
+        // nothing changed in them, so their last change stays when it was
+        assertThat(count("SELECT count(*) FROM installation WHERE last_changed_at = '2026-01-01T00:00:00Z'", null))
+                .isEqualTo(5);
         assertThat(count("SELECT count(*) FROM installation_change", null)).isEqualTo(changesBefore);
         // the outbox is empty of servis-b events and the topic holds no more than before
         assertThat(count("SELECT count(*) FROM outbox_event", null)).isZero();

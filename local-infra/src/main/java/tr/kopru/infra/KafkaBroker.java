@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -95,25 +96,21 @@ public final class KafkaBroker implements AutoCloseable {
         return new KafkaBroker(broker.start(), dir, ownsLogDir);
     }
 
-    private static void addProxiedListeners(java.util.Properties properties, Map<Integer, Integer> proxied) {
-        if (proxied.isEmpty()) {
-            return;
-        }
+    private static void addProxiedListeners(Properties properties, Map<Integer, Integer> proxied) {
+        proxied.forEach((bound, proxy) -> addListener(properties, "PROXIED_" + bound, "127.0.0.1:" + bound,
+                "127.0.0.1:" + proxy, "PLAINTEXT"));
+    }
+
+    /** One more listener: bound at {@code bound}, advertised as {@code advertised}, speaking {@code protocol}. */
+    static void addListener(Properties properties, String name, String bound, String advertised, String protocol) {
         String own = properties.getProperty("listeners");
-        StringBuilder listeners = new StringBuilder(own);
         // Unset, the advertised listeners are the bound ones but the controller's.
-        StringBuilder advertised = new StringBuilder(properties.getProperty("advertised.listeners",
-                own.replaceAll(",?CONTROLLER://[^,]*", "")));
-        StringBuilder protocols = new StringBuilder(properties.getProperty("listener.security.protocol.map"));
-        proxied.forEach((bound, proxy) -> {
-            String name = "PROXIED_" + bound;
-            listeners.append(',').append(name).append("://127.0.0.1:").append(bound);
-            advertised.append(',').append(name).append("://127.0.0.1:").append(proxy);
-            protocols.append(',').append(name).append(":PLAINTEXT");
-        });
-        properties.put("listeners", listeners.toString());
-        properties.put("advertised.listeners", advertised.toString());
-        properties.put("listener.security.protocol.map", protocols.toString());
+        String advertisedBefore = properties.getProperty("advertised.listeners",
+                own.replaceAll(",?CONTROLLER://[^,]*", ""));
+        properties.put("listeners", own + "," + name + "://" + bound);
+        properties.put("advertised.listeners", advertisedBefore + "," + name + "://" + advertised);
+        properties.put("listener.security.protocol.map",
+                properties.getProperty("listener.security.protocol.map") + "," + name + ":" + protocol);
     }
 
     /** Stops the broker, keeping its data; {@link #restart()} brings it back on the same port. */

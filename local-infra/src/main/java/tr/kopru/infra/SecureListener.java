@@ -16,14 +16,8 @@ public record SecureListener(Path keystore, String password) {
     private static final String PREFIX = "listener.name.secure.";
 
     void addTo(Properties properties) {
-        int port = KafkaBroker.freePort();
-        String listener = NAME + "://localhost:" + port;
-        String own = properties.getProperty("listeners");
-        properties.put("advertised.listeners", properties.getProperty("advertised.listeners",
-                own.replaceAll(",?CONTROLLER://[^,]*", "")) + "," + listener);
-        properties.put("listeners", own + "," + listener);
-        properties.put("listener.security.protocol.map",
-                properties.getProperty("listener.security.protocol.map") + "," + NAME + ":SASL_SSL");
+        String address = "localhost:" + KafkaBroker.freePort();
+        KafkaBroker.addListener(properties, NAME, address, address, "SASL_SSL");
         properties.put(PREFIX + "sasl.enabled.mechanisms", "SCRAM-SHA-512");
         properties.put(PREFIX + "scram-sha-512.sasl.jaas.config",
                 "org.apache.kafka.common.security.scram.ScramLoginModule required;");

@@ -82,6 +82,27 @@ public class InstallationRepository {
     }
 
     /**
+     * Rewrites only the fingerprints of installations whose content did not change but whose stored fingerprint was
+     * taken over other fields (an earlier version's): their last change stays when it was.
+     */
+    public Uni<Void> refreshFingerprints(SqlClient tx, Map<Long, String> contentHashes) {
+        if (contentHashes.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        Long[] ids = new Long[contentHashes.size()];
+        String[] hashes = new String[contentHashes.size()];
+        int i = 0;
+        for (Map.Entry<Long, String> entry : contentHashes.entrySet()) {
+            ids[i] = entry.getKey();
+            hashes[i++] = entry.getValue();
+        }
+        return tx.preparedQuery("UPDATE installation i SET content_hash = u.hash "
+                        + "FROM unnest($1::bigint[], $2::text[]) AS u(id, hash) WHERE i.installation_id = u.id")
+                .execute(Tuple.of(ids, hashes))
+                .replaceWithVoid();
+    }
+
+    /**
      * Inserts those of {@code snapshots} that are not stored yet, in one statement, and answers their ids; the others
      * are left as they are. For a page expected to be all new, it replaces the fingerprint lookup.
      */

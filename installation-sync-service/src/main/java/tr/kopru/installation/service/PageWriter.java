@@ -111,6 +111,7 @@ public class PageWriter {
                     PageOutcome outcome = new PageOutcome(page.newSightings(), work.created(), work.changes().size(),
                             work.unchanged(), page.rejected().size());
                     return installations.upsert(tx, work.toWrite(), page.hashes(), runId, now)
+                            .chain(() -> installations.refreshFingerprints(tx, work.refingerprinted()))
                             .chain(() -> installations.recordChanges(tx, work.changes()))
                             .chain(() -> outbox.appendAll(tx, work.events()))
                             .chain(() -> rejectedRecords.keep(tx, runId, account, page.pageNumber(), page.rejected(),
@@ -121,8 +122,9 @@ public class PageWriter {
     }
 
     /** What a page asks to write: new and changed installations, their history and their events. */
-    private record PageWork(List<InstallationSnapshot> toWrite, List<InstallationRepository.Change> changes,
-                            List<OutboxMessage> events, long created, long unchanged) {
+    private record PageWork(List<InstallationSnapshot> toWrite, Map<Long, String> refingerprinted,
+                            List<InstallationRepository.Change> changes, List<OutboxMessage> events, long created,
+                            long unchanged) {
     }
 
     /** The ids whose stored fingerprint differs: only these need their stored content, for the diff. */
@@ -140,6 +142,7 @@ public class PageWriter {
     private PageWork classify(ReadPage page, Set<Long> inserted, Map<Long, String> hashes,
                               Map<Long, InstallationRepository.Stored> changedBefore, long runId, Instant now) {
         List<InstallationSnapshot> toWrite = new ArrayList<>();
+        Map<Long, String> refingerprinted = new HashMap<>();
         List<InstallationRepository.Change> changes = new ArrayList<>();
         List<OutboxMessage> events = new ArrayList<>();
         long created = 0;
@@ -161,18 +164,19 @@ public class PageWriter {
                 }
             } else {
                 List<String> fields = snapshot.changedFieldsSince(before.snapshot());
-                toWrite.add(snapshot);
                 if (fields.isEmpty()) {
-                    // The fingerprint covers other fields than when it was stored (see V5): nothing to announce.
+                    // The fingerprint covers other fields than when it was stored (see V5): only it is rewritten.
+                    refingerprinted.put(snapshot.installationId(), page.hashes().get(snapshot.installationId()));
                     unchanged++;
                     continue;
                 }
+                toWrite.add(snapshot);
                 changes.add(new InstallationRepository.Change(snapshot.installationId(), runId, now, fields,
                         before.snapshot().status(), snapshot.status()));
                 events.add(outbox.message(EventType.INSTALLATION_CHANGED, key, new InstallationChanged(
                         snapshot.toEvent(), fields, before.snapshot().status(), before.snapshot().statusId())));
             }
         }
-        return new PageWork(toWrite, changes, events, created, unchanged);
+        return new PageWork(toWrite, refingerprinted, changes, events, created, unchanged);
     }
 }

@@ -5,19 +5,19 @@ import java.util.Map;
 /**
  * One request of a fuzz run: the operation it aims at, what was done to it, and the request itself.
  *
- * @param operation  the operation as the OpenAPI document names it, {@code POST /api/v1/collections}
+ * @param target     the operation, with the statuses it documents (null for the readiness check after a run)
  * @param mutation   what was changed from a valid request ({@code valid} for none)
  * @param path       the path with its parameters filled in, query string included
  * @param headers    headers besides the API key
  * @param body       the body as sent, or null for none
  * @param apiKey     the API key sent, or null for none
  */
-record FuzzCase(String operation, String method, String mutation, String path, Map<String, String> headers,
+record FuzzCase(Target target, String method, String mutation, String path, Map<String, String> headers,
                 String body, String apiKey) {
 
     String describe() {
         String shownBody = body == null ? "" : " body " + abbreviate(body);
-        return operation + " [" + mutation + "] " + abbreviate(path) + shownBody;
+        return (target == null ? method + " " + path : target.name()) + " [" + mutation + "] " + abbreviate(path) + shownBody;
     }
 
     private static String abbreviate(String text) {

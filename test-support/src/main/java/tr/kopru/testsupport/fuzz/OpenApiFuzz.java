@@ -83,11 +83,11 @@ public final class OpenApiFuzz {
         }
         FuzzReport report = new FuzzReport();
         for (FuzzCase fuzzCase : cases) {
-            check(targets, fuzzCase, report);
+            check(fuzzCase, report);
         }
         int ready = readiness();
         if (ready != 200) {
-            report.failed(new FuzzCase("GET /q/health/ready", "GET", "after the run", "/q/health/ready", Map.of(),
+            report.failed(new FuzzCase(null, "GET", "after the run", "/q/health/ready", Map.of(),
                     null, null), ready, "the service is not ready after the run", null);
         }
         keep("report.txt", report.summary() + "\n" + String.join("\n", report.failures()) + "\n");
@@ -169,7 +169,7 @@ public final class OpenApiFuzz {
             headers.put("Content-Type", mutation.equals("wrong-content-type") ? "text/plain" : "application/json");
         }
         String full = query.isEmpty() ? path : path + "?" + String.join("&", query);
-        return new FuzzCase(target.name(), target.method(), mutation, full, headers, body, key);
+        return new FuzzCase(target, target.method(), mutation, full, headers, body, key);
     }
 
     private String value(Parameter parameter, Parameter mutated, String mutation) {
@@ -177,7 +177,7 @@ public final class OpenApiFuzz {
         return parameter == mutated ? mutations.parameter(mutation, valid) : Mutations.encode(valid);
     }
 
-    private void check(List<Target> targets, FuzzCase fuzzCase, FuzzReport report) {
+    private void check(FuzzCase fuzzCase, FuzzReport report) {
         HttpResponse<String> answer;
         try {
             answer = send(fuzzCase.method(), fuzzCase.path(), fuzzCase.headers(), fuzzCase.body(), fuzzCase.apiKey());
@@ -188,7 +188,7 @@ public final class OpenApiFuzz {
         }
         int status = answer.statusCode();
         report.sent(fuzzCase, status);
-        Target target = targets.stream().filter(t -> t.name().equals(fuzzCase.operation())).findFirst().orElseThrow();
+        Target target = fuzzCase.target();
         if (status >= 500) {
             report.failed(fuzzCase, status, "a 5xx", answer.body());
         } else if (!target.documents(status)) {
