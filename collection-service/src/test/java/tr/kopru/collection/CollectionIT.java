@@ -1,6 +1,9 @@
 package tr.kopru.collection;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.data.SpanData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -14,6 +17,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tr.kopru.collection.service.CollectionResolver;
 import tr.kopru.model.Topics;
+import tr.kopru.runtime.tracing.TraceContext;
+import tr.kopru.runtime.tracing.Tracing;
 import tr.kopru.testsupport.TopicRecords;
 import tr.kopru.testsupport.KafkaHeaders;
 
@@ -31,6 +36,7 @@ import java.util.concurrent.Future;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.is;
@@ -56,6 +62,9 @@ class CollectionIT {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
+
+    @Inject
+    InMemorySpanExporter spans;
 
     @AfterEach
     void clearFaults() {
@@ -88,6 +97,37 @@ class CollectionIT {
         assertThat(payload.path("upstream_collection_id").asLong())
                 .isEqualTo(collection.path("upstream_collection_id").asLong());
         assertThat(payload.path("channel").asText()).isEqualTo("api");
+    }
+
+    @Test
+    void aCollectionsRequestItsFlexCityCallAndItsPaymentMadeAreOneTrace() {
+        JsonNode invoice = openInvoice(false);
+        JsonNode collection = data(collect(invoice, invoice.path("total").decimalValue(), null)
+                .then().statusCode(201).extract().response());
+
+        ConsumerRecord<String, String> event = events(Topics.PAYMENT_MADE,
+                collection.path("transaction_number").asText(), 1).get(0);
+        String traceparent = KafkaHeaders.text(event, "traceparent");
+        String traceId = TraceContext.traceId(traceparent);
+        assertThat(traceId).as("payment-made carries a W3C traceparent: %s", traceparent).isNotNull();
+
+        List<SpanData> trace = await().atMost(Duration.ofSeconds(10)).until(() -> spans.getFinishedSpanItems().stream()
+                .filter(span -> span.getTraceId().equals(traceId)).toList(), found -> found.stream()
+                .anyMatch(span -> span.getKind() == SpanKind.SERVER) && found.stream()
+                .anyMatch(span -> span.getKind() == SpanKind.PRODUCER));
+        SpanData request = trace.stream().filter(span -> span.getKind() == SpanKind.SERVER).findFirst().orElseThrow();
+        assertThat(request.getName()).isEqualTo("POST /api/v1/collections");
+        assertThat(request.getParentSpanContext().isValid()).as("the request starts the trace").isFalse();
+        assertThat(trace).anySatisfy(span -> {
+            assertThat(span.getName()).isEqualTo("FlexCity TahsilKaydiOlusturByFatura");
+            assertThat(span.getAttributes().get(Tracing.UPSTREAM_TARGET)).isEqualTo(INSTITUTION);
+            assertThat(span.getParentSpanId()).isEqualTo(request.getSpanId());
+        });
+        SpanData publish = trace.stream().filter(span -> span.getKind() == SpanKind.PRODUCER).findFirst().orElseThrow();
+        assertThat(publish.getName()).isEqualTo("payment-made publish");
+        assertThat(publish.getAttributes().get(Tracing.MESSAGE_ID)).isEqualTo(KafkaHeaders.text(event, "ce_id"));
+        assertThat(publish.getParentSpanId()).isEqualTo(request.getSpanId());
+        assertThat(traceparent).as("the consumers continue from the publish span").contains(publish.getSpanId());
     }
 
     @Test

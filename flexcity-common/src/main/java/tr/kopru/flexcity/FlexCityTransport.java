@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.config.Config;
+import tr.kopru.runtime.tracing.Tracing;
 import tr.kopru.runtime.upstream.UpstreamTargets;
 
 import java.net.URI;
@@ -33,12 +34,13 @@ public class FlexCityTransport {
     private final UpstreamTargets<FlexCityRestClient> targets;
     private final Map<FlexCityMethod, String[]> paths = new EnumMap<>(FlexCityMethod.class);
 
-    public FlexCityTransport(FlexCityConfig config, Config rawConfig, Clock clock) {
+    public FlexCityTransport(FlexCityConfig config, Config rawConfig, Clock clock, Tracing tracing) {
         this.config = config;
         this.clock = clock;
         FlexCityConfig.Breaker breaker = config.breaker();
         this.targets = new UpstreamTargets<>("FlexCity", this::build, FlexCityUnavailableException.class,
-                new UpstreamTargets.BreakerSettings(breaker.requestVolume(), breaker.failureRatio(), breaker.delay()));
+                new UpstreamTargets.BreakerSettings(breaker.requestVolume(), breaker.failureRatio(), breaker.delay()),
+                tracing);
         // Looked up once, not per call: configuration does not change while the service runs.
         for (FlexCityMethod method : FlexCityMethod.values()) {
             paths.put(method, rawConfig.getOptionalValue("kopru.flexcity.method-paths." + method.upstreamName(),
@@ -66,8 +68,8 @@ public class FlexCityTransport {
      * nothing; other institutions are not affected.
      */
     public Uni<FlexCityAnswer> read(String institution, FlexCityMethod method, Map<String, String> form) {
-        return targets.guarded(institution, UpstreamTargets.Call.READ, () -> retried(() -> send(institution, method,
-                form)));
+        return targets.guarded(institution, UpstreamTargets.Call.READ, method.upstreamName(),
+                () -> retried(() -> send(institution, method, form)));
     }
 
     /**
@@ -75,8 +77,9 @@ public class FlexCityTransport {
      * JSON tree: TahsilIcmaliDetay of a busy desk. Retried like {@link #read}.
      */
     public Uni<List<FlexCityReceipt>> readReceipts(String institution, FlexCityMethod method, Map<String, String> form) {
-        return targets.guarded(institution, UpstreamTargets.Call.READ, () -> retried(() -> exchange(institution,
-                        method, form).map(response -> body(institution, method, response, FlexCityReceiptList::read))))
+        return targets.guarded(institution, UpstreamTargets.Call.READ, method.upstreamName(),
+                        () -> retried(() -> exchange(institution, method, form)
+                                .map(response -> body(institution, method, response, FlexCityReceiptList::read))))
                 .map(FlexCityReceiptList::receiptsOrThrow);
     }
 
@@ -85,7 +88,7 @@ public class FlexCityTransport {
      * ({@code CircuitBreakerOpenException}: certainly not done).
      */
     public Uni<FlexCityAnswer> write(String institution, FlexCityMethod method, Map<String, String> form) {
-        return targets.guarded(institution, UpstreamTargets.Call.WRITE,
+        return targets.guarded(institution, UpstreamTargets.Call.WRITE, method.upstreamName(),
                 () -> Uni.createFrom().deferred(() -> send(institution, method, form)));
     }
 

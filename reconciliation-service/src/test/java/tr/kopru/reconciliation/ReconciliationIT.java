@@ -1,6 +1,10 @@
 package tr.kopru.reconciliation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.data.SpanData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
@@ -16,6 +20,7 @@ import tr.kopru.model.event.PaymentCancelled;
 import tr.kopru.model.event.PaymentChannel;
 import tr.kopru.model.event.PaymentMade;
 import tr.kopru.reconciliation.service.ReconciliationScheduler;
+import tr.kopru.runtime.tracing.Tracing;
 import tr.kopru.testsupport.ContractEvents;
 
 import java.math.BigDecimal;
@@ -27,6 +32,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -62,6 +68,9 @@ class ReconciliationIT {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
+
+    @Inject
+    InMemorySpanExporter spans;
 
     /** A collection booked on the simulator, as the admin API answers it. */
     record Booked(long upstreamId, BigDecimal amount, String invoice, String transaction) {
@@ -287,6 +296,33 @@ class ReconciliationIT {
                 .body("errors", org.hamcrest.Matchers.hasKey("day"));
         api().contentType(ContentType.JSON).body("{\"institution\": \"nowhere\", \"day\": \"" + day + "\"}")
                 .post("/api/v1/reconciliation-runs").then().statusCode(404);
+    }
+
+    @Test
+    void aLedgerEntryIsWrittenInTheTraceOfThePaymentThatCausedIt() {
+        LocalDate day = TODAY.minusDays(10);
+        Booked booked = book(day, null);
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        String senderSpan = "00f067aa0ba902b7";
+        ContractEvents.Event payment = made(booked, day).inTrace("00-" + traceId + "-" + senderSpan + "-01");
+        publish(List.of(payment));
+        await().atMost(Duration.ofSeconds(20)).until(() -> flags(day).containsKey(booked.transaction()));
+
+        SpanData processing = await().atMost(Duration.ofSeconds(10)).until(() -> spans.getFinishedSpanItems().stream()
+                .filter(span -> payment.id().toString().equals(span.getAttributes().get(Tracing.MESSAGE_ID)))
+                .findFirst(), Optional::isPresent).orElseThrow();
+        assertThat(processing.getTraceId()).isEqualTo(traceId);
+        assertThat(processing.getParentSpanId()).isEqualTo(senderSpan);
+        assertThat(processing.getKind()).isEqualTo(SpanKind.CONSUMER);
+        assertThat(processing.getName()).isEqualTo("payment-made process");
+        assertThat(processing.getAttributes().get(Tracing.EVENT_TYPE)).isEqualTo("tr.kopru.collection.payment-made.v1");
+        assertThat(processing.getStatus().getStatusCode()).isEqualTo(StatusCode.UNSET);
+        String batch = processing.getLinks().get(0).getSpanContext().getSpanId();
+        assertThat(spans.getFinishedSpanItems()).anySatisfy(span -> {
+            assertThat(span.getSpanId()).isEqualTo(batch);
+            assertThat(span.getName()).isEqualTo("payment-made process batch");
+            assertThat(span.getAttributes().get(Tracing.BATCH_SIZE)).isPositive();
+        });
     }
 
     @Test

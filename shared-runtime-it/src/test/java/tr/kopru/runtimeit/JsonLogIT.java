@@ -15,8 +15,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -65,6 +67,20 @@ class JsonLogIT {
         assertThat(lines).anyMatch(line -> line.path("loggerName").asText().startsWith("org.flywaydb"));
         assertThat(written).contains("*********46 is blocked")
                 .doesNotContain("10000000146", "05321234567", "ayse.yilmaz@example.com.tr");
+    }
+
+    @Test
+    void aRequestsLineCarriesTheIdsOfItsTraceAndSpan() {
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        given().header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+                .get("/api/v1/service-info").then().statusCode(200);
+
+        JsonNode access = await().atMost(Duration.ofSeconds(10)).until(() -> lines().stream()
+                .filter(line -> line.path("loggerName").asText().equals("kopru.access"))
+                .filter(line -> line.path("traceId").asText().equals(traceId)).findFirst(), Optional::isPresent)
+                .orElseThrow();
+        assertThat(access.path("message").asText()).startsWith("GET /api/v1/service-info 200");
+        assertThat(access.path("spanId").asText()).matches("[0-9a-f]{16}").isNotEqualTo("00f067aa0ba902b7");
     }
 
     private static List<JsonNode> lines() {

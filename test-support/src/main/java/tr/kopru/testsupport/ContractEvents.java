@@ -22,11 +22,19 @@ import java.util.UUID;
  */
 public final class ContractEvents implements AutoCloseable {
 
-    /** One event to send; {@code id} is its ce_id (send the same id twice for a redelivery). */
-    public record Event(UUID id, EventType type, String key, Record payload) {
+    /**
+     * One event to send; {@code id} is its ce_id (send the same id twice for a redelivery), {@code traceparent} the
+     * W3C trace context it carries, or null.
+     */
+    public record Event(UUID id, EventType type, String key, Record payload, String traceparent) {
 
         public static Event of(EventType type, String key, Record payload) {
-            return new Event(EventIds.next(), type, key, payload);
+            return new Event(EventIds.next(), type, key, payload, null);
+        }
+
+        /** The same event sent in the trace {@code traceparent} names. */
+        public Event inTrace(String traceparent) {
+            return new Event(id, type, key, payload, traceparent);
         }
     }
 
@@ -58,6 +66,9 @@ public final class ContractEvents implements AutoCloseable {
         CloudEventHeaders.of(event.id().toString(), event.type().type(), "/kopru/tests", event.key(),
                         Instant.now().toString(), event.type().dataSchema())
                 .forEach((name, value) -> headers.add(name, value.getBytes(StandardCharsets.UTF_8)));
+        if (event.traceparent() != null) {
+            headers.add("traceparent", event.traceparent().getBytes(StandardCharsets.UTF_8));
+        }
         try {
             return new ProducerRecord<>(event.type().defaultTopic(), null, event.key(),
                     ContractJson.mapper().writeValueAsString(event.payload()), headers);

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
 import tr.kopru.declaration.config.CustomsConfig;
 import tr.kopru.declaration.domain.DeclarationJson;
+import tr.kopru.runtime.tracing.Tracing;
 import tr.kopru.runtime.upstream.UpstreamTargets;
 
 import java.net.URI;
@@ -31,10 +32,10 @@ public class CustomsClient {
     private final CustomsConfig config;
     private final UpstreamTargets<CustomsRestClient> targets;
 
-    public CustomsClient(CustomsConfig config) {
+    public CustomsClient(CustomsConfig config, Tracing tracing) {
         this.config = config;
         this.targets = new UpstreamTargets<>("customs", this::build, CustomsUnavailableException.class,
-                new UpstreamTargets.BreakerSettings(10, 0.8, BREAKER_DELAY));
+                new UpstreamTargets.BreakerSettings(10, 0.8, BREAKER_DELAY), tracing);
     }
 
     public Set<String> targets() {
@@ -62,7 +63,8 @@ public class CustomsClient {
     public Uni<CustomsAnswer> update(String targetName, String targetServer, String declarationId, JsonNode body) {
         return Uni.createFrom().deferred(() -> {
             CustomsConfig.Target target = target(targetName);
-            return targets.guarded(targetName, UpstreamTargets.Call.WRITE, () -> Uni.createFrom().deferred(() ->
+            return targets.guarded(targetName, UpstreamTargets.Call.WRITE, "declaration-update",
+                    () -> Uni.createFrom().deferred(() ->
                             targets.client(targetName).update(declarationId, "Bearer " + target.token(),
                                     targetServer, DeclarationJson.bytes(body)))
                     .ifNoItem().after(longestCall()).failWith(() -> new TimeoutException(

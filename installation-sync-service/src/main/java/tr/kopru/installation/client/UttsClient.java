@@ -12,6 +12,7 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 import tr.kopru.installation.config.UttsConfig;
+import tr.kopru.runtime.tracing.Tracing;
 import tr.kopru.runtime.upstream.UpstreamTargets;
 
 import java.time.Clock;
@@ -40,10 +41,11 @@ public class UttsClient {
     /** The accounts share UTTS's one address, but each has a breaker of its own. */
     private final UpstreamTargets<UttsRestClient> accounts;
 
-    public UttsClient(@RestClient UttsRestClient rest, UttsConfig config, ObjectMapper json, Clock clock) {
+    public UttsClient(@RestClient UttsRestClient rest, UttsConfig config, ObjectMapper json, Clock clock,
+                      Tracing tracing) {
         this.rest = rest;
         this.accounts = new UpstreamTargets<>("UTTS", account -> rest, UttsUnavailableException.class,
-                new UpstreamTargets.BreakerSettings(10, 0.8, config.breakerDelay()));
+                new UpstreamTargets.BreakerSettings(10, 0.8, config.breakerDelay()), tracing);
         this.config = config;
         this.json = json;
         this.pages = new UttsPageReader(json);
@@ -55,8 +57,9 @@ public class UttsClient {
     @Retry(maxRetries = 4, delay = 500, jitter = 250, retryOn = UttsUnavailableException.class,
             abortOn = UttsLoginException.class)
     public Uni<UttsPage> page(String account, int pageNumber, int pageSize) {
-        return accounts.guarded(account, UpstreamTargets.Call.READ, () -> Uni.createFrom().deferred(() ->
-                unguardedPage(account, pageNumber, pageSize)));
+        return accounts.guarded(account, UpstreamTargets.Call.READ, "installation-progresses",
+                () -> Uni.createFrom().deferred(() ->
+                        unguardedPage(account, pageNumber, pageSize)));
     }
 
     private Uni<UttsPage> unguardedPage(String account, int pageNumber, int pageSize) {

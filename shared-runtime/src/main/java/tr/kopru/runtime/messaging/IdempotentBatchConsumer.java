@@ -1,5 +1,6 @@
 package tr.kopru.runtime.messaging;
 
+import io.opentelemetry.api.trace.Span;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordBatchMetadata;
@@ -8,13 +9,16 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 import tr.kopru.model.event.EventType;
 import tr.kopru.runtime.outbox.OutboxPublisher;
+import tr.kopru.runtime.tracing.Tracing;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -30,7 +34,8 @@ import java.util.function.BiFunction;
  * {@code processed_event} in one statement, and only those not seen before (first occurrence) reach the effect,
  * with the transaction to write in. Poison records go to {@code <topic>.dlq} with a {@code dead-letter-reason}
  * header, the rest of the batch is applied. For consumers that must keep up with tens of thousands of events a
- * second; {@link IdempotentConsumer} is the one-event-at-a-time way.
+ * second; {@link IdempotentConsumer} is the one-event-at-a-time way. The batch is traced in a span of its own, each
+ * event in a span of the trace it was sent in ({@link Tracing}).
  */
 @ApplicationScoped
 public class IdempotentBatchConsumer {
@@ -44,17 +49,19 @@ public class IdempotentBatchConsumer {
     private final long retryAttempts;
     private final Duration retryBackoffMax;
     private final DeadLetterCounter deadLettered;
+    private final Tracing tracing;
 
     public IdempotentBatchConsumer(IncomingEvents events, Pool pool, KafkaClientService kafka,
                                    @ConfigProperty(name = "kopru.consumer.retry-attempts") long retryAttempts,
                                    @ConfigProperty(name = "kopru.consumer.retry-backoff-max") Duration retryBackoffMax,
-                                   DeadLetterCounter deadLettered) {
+                                   DeadLetterCounter deadLettered, Tracing tracing) {
         this.events = events;
         this.pool = pool;
         this.kafka = kafka;
         this.retryAttempts = retryAttempts;
         this.retryBackoffMax = retryBackoffMax;
         this.deadLettered = deadLettered;
+        this.tracing = tracing;
     }
 
     @SuppressWarnings("unchecked")
@@ -65,11 +72,18 @@ public class IdempotentBatchConsumer {
         if (metadata == null) {
             return Uni.createFrom().completionStage(batch.nack(new PoisonEventException("not a Kafka batch")));
         }
+        ConsumerRecords<String, byte[]> records = metadata.getRecords();
+        String topic = records.partitions().stream().map(TopicPartition::topic).findFirst().orElse("");
+        Span batchSpan = tracing.consumingBatch(consumer, topic, records.count());
         List<IncomingEvent<Record>> read = new ArrayList<>();
+        List<Span> eventSpans = new ArrayList<>();
         List<ProducerRecord<String, byte[]>> deadLetters = new ArrayList<>();
-        for (ConsumerRecord<String, byte[]> record : metadata.getRecords()) {
+        for (ConsumerRecord<String, byte[]> record : records) {
             try {
-                read.add(events.read(record.headers(), record.value(), accepted));
+                IncomingEvent<Record> event = events.read(record.headers(), record.value(), accepted);
+                read.add(event);
+                eventSpans.add(tracing.processing(consumer, record.topic(), event.id().toString(), event.type().type(),
+                        event.traceparent(), batchSpan));
             } catch (PoisonEventException poison) {
                 LOG.warnf("%s: poison record %s-%d@%d sent to the dead-letter topic: %s", consumer, record.topic(),
                         record.partition(), record.offset(), poison.getMessage());
@@ -80,6 +94,8 @@ public class IdempotentBatchConsumer {
                 .onFailure().retry().withBackOff(Duration.ofMillis(200), retryBackoffMax).atMost(retryAttempts)
                 .chain(() -> sendDeadLetters(deadLetters))
                 .onItemOrFailure().transformToUni((done, failure) -> {
+                    eventSpans.forEach(span -> Tracing.end(span, failure));
+                    Tracing.end(batchSpan, failure);
                     if (failure == null) {
                         return Uni.createFrom().completionStage(batch.ack());
                     }

@@ -11,6 +11,7 @@ import tr.kopru.model.event.CloudEventHeaders;
 import tr.kopru.model.event.EventType;
 import tr.kopru.model.json.ContractJson;
 import tr.kopru.model.time.PlainDateTime;
+import tr.kopru.runtime.tracing.TraceContext;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -57,7 +58,8 @@ public class IncomingEvents {
         try {
             Record value = ContractJson.mapper().treeToValue(json, type.payloadType());
             return new IncomingEvent<>(id, type, header(headers, CloudEventHeaders.SUBJECT),
-                    parseTime(header(headers, CloudEventHeaders.TIME)), value);
+                    parseTime(header(headers, CloudEventHeaders.TIME)), value, optionalHeader(headers,
+                    TraceContext.TRACEPARENT));
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new PoisonEventException("payload does not read as " + type.type() + ": " + e.getMessage(), e);
         }
@@ -78,6 +80,11 @@ public class IncomingEvents {
         } catch (IOException e) {
             throw new PoisonEventException("payload is not JSON: " + e.getMessage(), e);
         }
+    }
+
+    private static String optionalHeader(Headers headers, String name) {
+        Header header = headers.lastHeader(name);
+        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     private static String header(Headers headers, String name) {

@@ -10,6 +10,7 @@ import tr.kopru.model.event.EventIds;
 import tr.kopru.model.event.EventType;
 import tr.kopru.model.json.ContractJson;
 import tr.kopru.runtime.messaging.TopicNames;
+import tr.kopru.runtime.tracing.TraceContext;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -20,12 +21,14 @@ import java.util.UUID;
 
 /**
  * Writes events into the outbox. Call it inside the reactive transaction that makes the business change, so that
- * the change and its event commit together or not at all.
+ * the change and its event commit together or not at all. Each event keeps the trace context current when its
+ * message was made (see {@link TraceContext}).
  */
 @ApplicationScoped
 public class Outbox {
 
-    private static final String COLUMNS = "id, topic, record_key, event_type, data_schema, payload, created_at";
+    private static final String COLUMNS =
+            "id, topic, record_key, event_type, data_schema, payload, created_at, traceparent";
 
     private final Clock clock;
     private final TopicNames topics;
@@ -44,11 +47,16 @@ public class Outbox {
     public Uni<OutboxEvent> append(EventType type, String aggregateId, Record payload) {
         OutboxMessage message = message(type, aggregateId, payload);
         return append(message.topic(), message.key(), message.eventType(), message.dataSchema(),
-                new String(message.payload(), StandardCharsets.UTF_8));
+                new String(message.payload(), StandardCharsets.UTF_8), message.traceparent());
     }
 
     /** Appends any JSON event to any topic; {@link #append(EventType, String, Record)} is the way for contract events. */
     public Uni<OutboxEvent> append(String topic, String key, String eventType, String dataSchema, String payloadJson) {
+        return append(topic, key, eventType, dataSchema, payloadJson, TraceContext.current());
+    }
+
+    private Uni<OutboxEvent> append(String topic, String key, String eventType, String dataSchema, String payloadJson,
+                                    String traceparent) {
         OutboxEvent event = new OutboxEvent();
         event.id = EventIds.next();
         event.topic = topic;
@@ -57,6 +65,7 @@ public class Outbox {
         event.dataSchema = dataSchema;
         event.payload = payloadJson;
         event.createdAt = clock.instant();
+        event.traceparent = traceparent;
         return event.persist();
     }
 
@@ -68,7 +77,7 @@ public class Outbox {
         }
         try {
             return new OutboxMessage(topics.resolve(type.defaultTopic()), aggregateId, type.type(), type.dataSchema(),
-                    ContractJson.mapper().writeValueAsBytes(payload));
+                    ContractJson.mapper().writeValueAsBytes(payload), TraceContext.current());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot write " + type.type() + " as JSON", e);
         }
@@ -83,12 +92,13 @@ public class Outbox {
     public Uni<Boolean> appendWith(SqlClient client, String with, String changed, Tuple parameters,
                                    OutboxMessage message) {
         int p = parameters.size();
-        String values = String.format("$%d, $%d, $%d, $%d, $%d, convert_from($%d, 'UTF8'), $%d",
-                p + 1, p + 2, p + 3, p + 4, p + 5, p + 6, p + 7);
+        String values = String.format("$%d, $%d, $%d, $%d, $%d, convert_from($%d, 'UTF8'), $%d, $%d",
+                p + 1, p + 2, p + 3, p + 4, p + 5, p + 6, p + 7, p + 8);
         parameters.addUUID(EventIds.next()).addString(message.topic()).addString(message.key())
                 .addString(message.eventType()).addString(message.dataSchema())
                 .addValue(Buffer.buffer(message.payload()))
-                .addOffsetDateTime(OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
+                .addOffsetDateTime(OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+                .addString(message.traceparent());
         return client.preparedQuery(with + " INSERT INTO outbox_event (" + COLUMNS + ") SELECT " + values + " FROM "
                         + changed + " LIMIT 1")
                 .execute(parameters)
@@ -111,6 +121,7 @@ public class Outbox {
         String[] types = new String[size];
         String[] schemas = new String[size];
         Buffer[] payloads = new Buffer[size];
+        String[] traceparents = new String[size];
         for (int i = 0; i < size; i++) {
             OutboxMessage m = messages.get(i);
             ids[i] = EventIds.next();
@@ -119,14 +130,16 @@ public class Outbox {
             types[i] = m.eventType();
             schemas[i] = m.dataSchema();
             payloads[i] = Buffer.buffer(m.payload());
+            traceparents[i] = m.traceparent();
         }
         // One statement for the whole list (unnest keeps the order of the arrays, so positions follow the list).
         return transaction.preparedQuery("INSERT INTO outbox_event (" + COLUMNS + ") "
-                        + "SELECT id, topic, record_key, event_type, data_schema, convert_from(payload, 'UTF8'), $7 "
-                        + "FROM unnest("
-                        + "$1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::bytea[]) "
-                        + "WITH ORDINALITY AS e(id, topic, record_key, event_type, data_schema, payload, n) ORDER BY n")
-                .execute(Tuple.from(new Object[] {ids, topicNames, keys, types, schemas, payloads, now}))
+                        + "SELECT id, topic, record_key, event_type, data_schema, convert_from(payload, 'UTF8'), $7, "
+                        + "traceparent FROM unnest("
+                        + "$1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::bytea[], $8::text[]) "
+                        + "WITH ORDINALITY AS e(id, topic, record_key, event_type, data_schema, payload, traceparent, n) "
+                        + "ORDER BY n")
+                .execute(Tuple.from(new Object[] {ids, topicNames, keys, types, schemas, payloads, now, traceparents}))
                 .replaceWithVoid();
     }
 }

@@ -39,6 +39,9 @@ public class OutboxEvent extends PanacheEntityBase {
     @Column(name = "created_at")
     public Instant createdAt;
 
+    /** The W3C trace context of the change that wrote the event; null outside a trace. */
+    public String traceparent;
+
     public int attempts;
 
     @Column(name = "last_error")

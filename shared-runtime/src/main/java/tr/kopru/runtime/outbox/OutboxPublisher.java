@@ -1,5 +1,6 @@
 package tr.kopru.runtime.outbox;
 
+import io.opentelemetry.api.trace.Span;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import io.smallrye.reactive.messaging.kafka.KafkaProducer;
@@ -9,6 +10,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import tr.kopru.model.event.CloudEventHeaders;
+import tr.kopru.runtime.tracing.TraceContext;
+import tr.kopru.runtime.tracing.Tracing;
 
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
@@ -39,10 +42,13 @@ public class OutboxPublisher {
 
     private final KafkaClientService kafka;
     private final String source;
+    private final Tracing tracing;
 
-    public OutboxPublisher(KafkaClientService kafka, @ConfigProperty(name = "quarkus.application.name") String source) {
+    public OutboxPublisher(KafkaClientService kafka, @ConfigProperty(name = "quarkus.application.name") String source,
+                           Tracing tracing) {
         this.kafka = kafka;
         this.source = source;
+        this.tracing = tracing;
     }
 
     /** Sends a batch of rows in position order per aggregate; one result per aggregate. */
@@ -76,16 +82,26 @@ public class OutboxPublisher {
         });
     }
 
-    /** Sends one row; answers null once acknowledged, or the failure. */
+    /**
+     * Sends one row; answers null once acknowledged, or the failure. An event written in a trace is sent in a span of
+     * that trace, whose context its {@code traceparent} header carries on to the consumers.
+     */
     private Uni<Throwable> send(KafkaProducer<String, byte[]> producer, Row row) {
+        String id = row.getUUID("id").toString();
+        String topic = row.getString("topic");
+        Span span = tracing.publishing(topic, id, row.getString("event_type"), row.getString("traceparent"));
         RecordHeaders headers = new RecordHeaders();
-        CloudEventHeaders.of(row.getUUID("id").toString(), row.getString("event_type"), source,
-                        row.getString("record_key"),
+        CloudEventHeaders.of(id, row.getString("event_type"), source, row.getString("record_key"),
                         row.getOffsetDateTime("created_at").withOffsetSameInstant(ZoneOffset.UTC).toInstant().toString(),
                         row.getString("data_schema"))
                 .forEach((name, value) -> headers.add(name, value.getBytes(StandardCharsets.UTF_8)));
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(row.getString("topic"), null,
-                row.getString("record_key"), row.getBuffer("payload").getBytes(), headers);
-        return producer.send(record).replaceWith((Throwable) null).onFailure().recoverWithItem(t -> t);
+        String traceparent = TraceContext.of(span);
+        if (traceparent != null) {
+            headers.add(TraceContext.TRACEPARENT, traceparent.getBytes(StandardCharsets.UTF_8));
+        }
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, null, row.getString("record_key"),
+                row.getBuffer("payload").getBytes(), headers);
+        return producer.send(record).replaceWith((Throwable) null).onFailure().recoverWithItem(t -> t)
+                .invoke(failure -> Tracing.end(span, failure));
     }
 }

@@ -152,7 +152,7 @@ public class OutboxRelay {
     private Uni<BatchResult> publishPending(SqlClient connection) {
         return connection.preparedQuery("""
                         SELECT position, id, topic, record_key, event_type, data_schema,
-                               convert_to(payload, 'UTF8') AS payload, created_at
+                               convert_to(payload, 'UTF8') AS payload, created_at, traceparent
                         FROM outbox_event WHERE position > $2 ORDER BY position LIMIT $1""")
                 .execute(Tuple.of(batchSize, cursor.readAfter(clock.instant())))
                 .chain(rows -> {

@@ -3,6 +3,7 @@ package tr.kopru.runtime.upstream;
 import io.smallrye.faulttolerance.api.Guard;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.util.TypeLiteral;
+import tr.kopru.runtime.tracing.Tracing;
 
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
@@ -14,7 +15,7 @@ import java.util.function.Supplier;
 /**
  * The targets of one upstream (each municipality's FlexCity, each customs environment): a REST client per target,
  * built once, and a circuit breaker per target and kind of call, so that one failing target never stops another
- * and failing writes never stop reads.
+ * and failing writes never stop reads. Each call is traced in a span named after the upstream's method.
  *
  * @param <C> the REST client type
  */
@@ -34,6 +35,7 @@ public final class UpstreamTargets<C> {
     private final Function<String, C> build;
     private final Class<? extends Throwable> failOn;
     private final BreakerSettings breaker;
+    private final Tracing tracing;
     private final Map<String, C> clients = new ConcurrentHashMap<>();
     private final Map<String, Guard> guards = new ConcurrentHashMap<>();
 
@@ -43,11 +45,12 @@ public final class UpstreamTargets<C> {
      * @param failOn   the failure that counts against a target (no answer); any other is an answer
      */
     public UpstreamTargets(String upstream, Function<String, C> build, Class<? extends Throwable> failOn,
-                           BreakerSettings breaker) {
+                           BreakerSettings breaker, Tracing tracing) {
         this.upstream = upstream;
         this.build = build;
         this.failOn = failOn;
         this.breaker = breaker;
+        this.tracing = tracing;
     }
 
     /** The target's client, built on first use. */
@@ -56,11 +59,12 @@ public final class UpstreamTargets<C> {
     }
 
     /**
-     * {@code action} behind the target's breaker for this kind of call: while it is open the call fails at once
-     * with {@code CircuitBreakerOpenException} and nothing is sent.
+     * {@code action}, a call of the upstream's {@code method}, behind the target's breaker for this kind of call:
+     * while it is open the call fails at once with {@code CircuitBreakerOpenException} and nothing is sent.
      */
-    public <T> Uni<T> guarded(String target, Call call, Supplier<Uni<T>> action) {
-        return guards.computeIfAbsent(target + " " + call, this::guard).get(action, new TypeLiteral<Uni<T>>() { });
+    public <T> Uni<T> guarded(String target, Call call, String method, Supplier<Uni<T>> action) {
+        Guard guard = guards.computeIfAbsent(target + " " + call, this::guard);
+        return tracing.upstreamCall(upstream, target, method, () -> guard.get(action, new TypeLiteral<Uni<T>>() { }));
     }
 
     private Guard guard(String key) {
