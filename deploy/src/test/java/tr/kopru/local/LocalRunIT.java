@@ -4,6 +4,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,17 +13,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The README's run command, for real: {@code ./kopru up} (without its build step; the reactor has just built every
  * service) starts Kafka, PostgreSQL and the four services healthy; a second {@code up} says it is running;
- * {@code ./kopru down} stops everything and frees the ports.
+ * {@code ./kopru down} stops everything and frees the ports. The services export their traces, as in Kubernetes,
+ * to a collector in the test: a collection's request and the ledger entry it causes are one trace.
  */
 class LocalRunIT {
 
@@ -30,9 +34,15 @@ class LocalRunIT {
     private static final Path MONITORING = REPO.resolve("deploy/k8s/base/monitoring");
     private static final Pattern METRIC = Pattern.compile("\\b(?:kopru|http_server|kafka_consumer)_[a-z0-9_]+\\b");
 
+    private static final OtlpReceiver TRACES = startReceiver();
+
     @Test
     void upStartsEverythingHealthyAndDownStopsIt() throws Exception {
-        KopruCommand.Result up = kopru("up", "--detach", "--no-build");
+        KopruCommand.Result up = KopruCommand.run(Duration.ofMinutes(5), Map.of(
+                "QUARKUS_OTEL_SDK_DISABLED", "false",
+                "QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", TRACES.endpoint(),
+                "QUARKUS_OTEL_EXPORTER_OTLP_TRACES_PROTOCOL", "http/protobuf",
+                "QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "200ms"), "up", "--detach", "--no-build");
         assertThat(up.exitCode()).as(up.output()).isZero();
         for (LocalService service : LocalService.values()) {
             assertThat(up.output()).contains("Starting " + service.module() + " on port " + service.port() + " ... ready");
@@ -53,6 +63,7 @@ class LocalRunIT {
                 .doesNotContain("✘");
 
         assertEveryMetricAlertsAndPanelsNameIsExported();
+        assertACollectionAndItsLedgerEntryAreOneTrace();
 
         KopruCommand.Result again = kopru("up", "--no-build");
         assertThat(again.exitCode()).isEqualTo(1);
@@ -99,9 +110,58 @@ class LocalRunIT {
                         && line.contains("result=\"MISMATCHED\"") && line.endsWith(" 1.0"));
     }
 
+    /**
+     * The day's collections were made through the API: one of them is a trace that runs from collection-service's
+     * request through its payment-made's publication to reconciliation-service's ledger entry.
+     */
+    private static void assertACollectionAndItsLedgerEntryAreOneTrace() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            try {
+                assertACollectionAndItsLedgerEntryAreOneTrace(TRACES.spans());
+                return;
+            } catch (AssertionError notYet) {
+                if (System.nanoTime() > deadline) {
+                    throw notYet;
+                }
+                Thread.sleep(1_000);
+            }
+        }
+    }
+
+    private static void assertACollectionAndItsLedgerEntryAreOneTrace(List<OtlpReceiver.ReceivedSpan> spans) {
+        Map<String, OtlpReceiver.ReceivedSpan> byId = spans.stream()
+                .collect(Collectors.toMap(OtlpReceiver.ReceivedSpan::spanId, span -> span, (a, b) -> a));
+        assertThat(spans).anySatisfy(ledger -> {
+            assertThat(ledger.service()).isEqualTo("reconciliation-service");
+            assertThat(ledger.name()).isEqualTo("payment-made process");
+            assertThat(ledger.kind()).isEqualTo(OtlpReceiver.ReceivedSpan.CONSUMER);
+            OtlpReceiver.ReceivedSpan publish = byId.get(ledger.parentSpanId());
+            assertThat(publish).isNotNull();
+            assertThat(publish.service()).isEqualTo("collection-service");
+            assertThat(publish.kind()).isEqualTo(OtlpReceiver.ReceivedSpan.PRODUCER);
+            assertThat(publish.attributes()).containsEntry("messaging.message.id",
+                    ledger.attributes().get("messaging.message.id"));
+            OtlpReceiver.ReceivedSpan request = byId.get(publish.parentSpanId());
+            assertThat(request).isNotNull();
+            assertThat(request.name()).isEqualTo("POST /api/v1/collections");
+            assertThat(request.kind()).isEqualTo(OtlpReceiver.ReceivedSpan.SERVER);
+            assertThat(List.of(publish.traceId(), request.traceId())).containsOnly(ledger.traceId());
+        });
+    }
+
+    private static OtlpReceiver startReceiver() {
+        try {
+            return new OtlpReceiver();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     @AfterAll
     static void stopWhateverIsLeft() throws Exception {
         kopru("down");
+        TRACES.close();
     }
 
     private static KopruCommand.Result kopru(String... args) throws IOException, InterruptedException {
