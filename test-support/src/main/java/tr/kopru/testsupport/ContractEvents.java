@@ -67,7 +67,7 @@ public final class ContractEvents implements AutoCloseable {
                         Instant.now().toString(), event.type().dataSchema())
                 .forEach((name, value) -> headers.add(name, value.getBytes(StandardCharsets.UTF_8)));
         if (event.traceparent() != null) {
-            headers.add("traceparent", event.traceparent().getBytes(StandardCharsets.UTF_8));
+            headers.add(CloudEventHeaders.TRACEPARENT, event.traceparent().getBytes(StandardCharsets.UTF_8));
         }
         try {
             return new ProducerRecord<>(event.type().defaultTopic(), null, event.key(),

@@ -24,6 +24,11 @@ public final class CloudEventHeaders {
      */
     public static final String DATA_CONTENT_TYPE = "ce_datacontenttype";
     public static final String DATA_SCHEMA = "ce_dataschema";
+    /**
+     * The W3C trace context of the event's publication (the CloudEvents distributed-tracing extension), sent where the
+     * change that caused the event was traced; not in {@link #ALL}, which every event carries.
+     */
+    public static final String TRACEPARENT = "traceparent";
 
     public static final String SPEC_VERSION_VALUE = "1.0";
     public static final String JSON = "application/json";

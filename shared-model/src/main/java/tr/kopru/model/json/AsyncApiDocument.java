@@ -88,6 +88,10 @@ public final class AsyncApiDocument {
                 .put("deprecated", true)
                 .put("description", "Replaced by content-type; still sent in 1.1, dropped in 1.2");
         ((ObjectNode) properties.get(CloudEventHeaders.DATA_SCHEMA)).put("format", "uri");
+        properties.putObject(CloudEventHeaders.TRACEPARENT).put("type", "string")
+                .put("pattern", "^[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$")
+                .put("description", "W3C trace context of the event's publication (CloudEvents distributed tracing); "
+                        + "sent when the change that caused the event was traced");
         return schema;
     }
 }

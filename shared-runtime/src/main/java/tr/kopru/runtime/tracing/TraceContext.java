@@ -5,6 +5,7 @@ import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapGetter;
+import tr.kopru.model.event.CloudEventHeaders;
 
 import java.util.List;
 
@@ -16,7 +17,7 @@ import java.util.List;
 public final class TraceContext {
 
     /** The header (and CloudEvents extension attribute) that carries the context. */
-    public static final String TRACEPARENT = "traceparent";
+    public static final String TRACEPARENT = CloudEventHeaders.TRACEPARENT;
 
     private static final TextMapGetter<String> TRACEPARENT_ONLY = new TextMapGetter<>() {
         @Override
