@@ -327,6 +327,24 @@ class MoneyPathIT {
                 .get("/api/v1/operations/collections").then().statusCode(403);
     }
 
+    @Test
+    void anOperatorsAskNowSettlesALostAnswerAndTheHistoryNamesThem() {
+        JsonNode invoice = openInvoice(ORNEK, false);
+        fault("TahsilKaydiOlusturByFatura", "{\"timeout_after_commit\": true, \"remaining\": 1}");
+        JsonNode collection = data(collect(ORNEK, invoice, invoice.path("total").decimalValue(), null, null)
+                .then().statusCode(202).extract().response());
+        String id = collection.path("id").asText();
+
+        api().header("X-On-Behalf-Of", "ayse.k").post("/api/v1/operations/collections/" + id + "/ask").then()
+                .statusCode(200).body("data.state", is("COLLECTED"));
+        api().get("/api/v1/collections/" + id).then()
+                .body("data.history[-1].to_state", is("COLLECTED"))
+                .body("data.history[-1].reason", containsString("FlexCity has the booking"))
+                .body("data.history[-1].actor", is("Collection Tests / ayse.k"));
+        api().post("/api/v1/operations/collections/" + id + "/ask").then().statusCode(409);
+        assertOnePaymentMade(collection, invoice);
+    }
+
     // ---- helpers ----
 
     private void resolve() {

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -64,6 +65,7 @@ public final class LocalPlatform {
             for (LocalService service : LocalService.values()) {
                 startService(service, kafka, databaseHost);
             }
+            startConsole();
             StatusTable.print(kafka, databaseHost, LocalSettings.databasePort(), runDirectory);
         } catch (RuntimeException e) {
             System.err.println("\nKöprü did not start: " + e.getMessage());
@@ -119,8 +121,10 @@ public final class LocalPlatform {
             return 1;
         }
         for (ManagedProcess process : running) {
-            String readiness = LocalService.byModule(process.name())
-                    .map(s -> Readiness.serviceReady(s.baseUrl()) ? "ready" : "NOT READY").orElse("running");
+            String readiness = LocalService.byModule(process.name()).map(LocalService::baseUrl)
+                    .or(() -> LocalConsole.MODULE.equals(process.name()) ? Optional.of(LocalConsole.baseUrl())
+                            : Optional.empty())
+                    .map(url -> Readiness.serviceReady(url) ? "ready" : "NOT READY").orElse("running");
             System.out.printf("%-27s pid %-8d %-10s %s%n", process.name(), process.pid(), readiness, process.log());
         }
         return 0;
@@ -190,6 +194,20 @@ public final class LocalPlatform {
                 "KOPRU_DB_PASSWORD", LocalSettings.databasePassword(),
                 "KOPRU_API_KEYS_FILE", LocalSettings.apiKeysFile().toAbsolutePath().toString()));
         Readiness.await(process, () -> Readiness.serviceReady(service.baseUrl()), SERVICE_TIMEOUT);
+        System.out.println("ready");
+    }
+
+    /** The operator console, over the four services' APIs. */
+    private void startConsole() {
+        if (!Files.exists(LocalConsole.runnableJar())) {
+            throw new IllegalStateException(LocalConsole.runnableJar() + " is missing: build first (./kopru up builds)");
+        }
+        requirePortFree(LocalConsole.PORT, LocalConsole.MODULE);
+        System.out.print("Starting " + LocalConsole.MODULE + " on port " + LocalConsole.PORT + " ... ");
+        List<String> command = List.of(javaExecutable(), "-Xmx160m", "-XX:+UseSerialGC", "-Dquarkus.profile=local",
+                "-jar", LocalConsole.runnableJar().toString());
+        ManagedProcess process = launch(LocalConsole.MODULE, command, LocalConsole.environment());
+        Readiness.await(process, () -> Readiness.serviceReady(LocalConsole.baseUrl()), SERVICE_TIMEOUT);
         System.out.println("ready");
     }
 

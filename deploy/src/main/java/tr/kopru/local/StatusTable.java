@@ -16,6 +16,9 @@ final class StatusTable {
                     "/q/metrics", runDirectory.logFile(service.module()));
         }
         System.out.println();
+        System.out.printf("Operator console  %s  (demo operator: %s / %s; viewer: %s / %s)%n", LocalConsole.baseUrl(),
+                LocalConsole.DEMO_OPERATOR, LocalConsole.DEMO_OPERATOR_PASSWORD, LocalConsole.DEMO_VIEWER,
+                LocalConsole.DEMO_VIEWER_PASSWORD);
         System.out.printf("Kafka      %s (topics installation-events, debt-found, payment-made, payment-cancelled "
                 + "and their .dlq)%n", kafka);
         System.out.printf("PostgreSQL jdbc:postgresql://%s:%d/kopru (one schema and role per service)%n",

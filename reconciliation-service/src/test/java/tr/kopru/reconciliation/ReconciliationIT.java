@@ -40,6 +40,8 @@ import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.is;
 import static tr.kopru.testsupport.Api.simulator;
 import static tr.kopru.testsupport.Api.data;
@@ -293,9 +295,49 @@ class ReconciliationIT {
                 .then().statusCode(200).body("pagination.total_count", is(0));
         api().contentType(ContentType.JSON).body("{\"institution\": \"" + INSTITUTION + "\", \"day\": \"31.12.2026\"}")
                 .post("/api/v1/reconciliation-runs").then().statusCode(422)
-                .body("errors", org.hamcrest.Matchers.hasKey("day"));
+                .body("errors", hasKey("day"));
         api().contentType(ContentType.JSON).body("{\"institution\": \"nowhere\", \"day\": \"" + day + "\"}")
                 .post("/api/v1/reconciliation-runs").then().statusCode(404);
+    }
+
+    @Test
+    void anOperatorAcknowledgesAndThenResolvesADiscrepancyWithANoteAndTheirName() {
+        LocalDate day = TODAY.minusDays(11);
+        publish(List.of(made(new Booked(999_000_011L, new BigDecimal("12.30"), "000299999999202601999911",
+                "TX-GHOST-11"), day)));
+        awaitLedger(day, 1);
+        long runId = data(reconcile(day, false).then().statusCode(201).extract().asString()).path("id").asLong();
+        String discrepancies = "/api/v1/reconciliation-runs/" + runId + "/discrepancies";
+        JsonNode listed = data(api().get(discrepancies).then().statusCode(200)
+                .body("pagination.total_count", is(1)).extract().asString());
+        JsonNode ghost = listed.get(0);
+        assertThat(ghost.path("category").asText()).isEqualTo("MISSING_UPSTREAM");
+        assertThat(ghost.path("transaction_number").asText()).isEqualTo("TX-GHOST-11");
+        assertThat(ghost.path("handling").isNull()).isTrue();
+        String handling = discrepancies + "/" + ghost.path("id").asLong() + "/handling";
+
+        JsonNode acknowledged = data(api().header("X-On-Behalf-Of", "ayse.k").contentType(ContentType.JSON)
+                .body("{\"status\": \"ACKNOWLEDGED\", \"note\": \"asking the desk\"}").post(handling)
+                .then().statusCode(201).extract().asString());
+        assertThat(acknowledged.path("handling").path("status").asText()).isEqualTo("ACKNOWLEDGED");
+        assertThat(acknowledged.path("handling").path("note").asText()).isEqualTo("asking the desk");
+        assertThat(acknowledged.path("handling").path("actor").asText()).endsWith(" / ayse.k");
+        api().contentType(ContentType.JSON).body("{\"status\": \"ACKNOWLEDGED\", \"note\": \"again\"}")
+                .post(handling).then().statusCode(409);
+        api().contentType(ContentType.JSON).body("{\"status\": \"RESOLVED\", \"note\": \" \"}").post(handling)
+                .then().statusCode(422).body("errors", hasKey("note"));
+        api().header("X-On-Behalf-Of", "<script>").contentType(ContentType.JSON)
+                .body("{\"status\": \"RESOLVED\", \"note\": \"x\"}").post(handling).then().statusCode(422);
+        api().contentType(ContentType.JSON).body("{\"status\": \"RESOLVED\", \"note\": \"x\"}")
+                .post(discrepancies + "/999999999/handling").then().statusCode(404);
+
+        api().header("X-On-Behalf-Of", "mehmet").contentType(ContentType.JSON)
+                .body("{\"status\": \"RESOLVED\", \"note\": \"a test booking, reversed at the desk\"}")
+                .post(handling).then().statusCode(201).body("data.handling.status", is("RESOLVED"));
+        api().contentType(ContentType.JSON).body("{\"status\": \"ACKNOWLEDGED\", \"note\": \"late\"}")
+                .post(handling).then().statusCode(409);
+        api().get(discrepancies).then().statusCode(200).body("data[0].handling.status", is("RESOLVED"))
+                .body("data[0].handling.actor", endsWith(" / mehmet"));
     }
 
     @Test

@@ -75,7 +75,7 @@ public class OperatorResource {
     @RequiresScope("collections:operate")
     @Operation(summary = "Ask FlexCity about an open outcome now; answers the collection as it then stands")
     public Uni<ApiResponse<CollectionView>> ask(@PathParam("id") UUID id) {
-        return actions.askNow(id).map(c -> ApiResponse.of(CollectionView.of(c)));
+        return actions.askNow(id, caller.owner()).map(c -> ApiResponse.of(CollectionView.of(c)));
     }
 
     @POST

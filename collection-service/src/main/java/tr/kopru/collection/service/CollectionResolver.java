@@ -70,13 +70,22 @@ public class CollectionResolver {
                         .collect().asList().replaceWith(due.size()));
     }
 
-    /** Asks FlexCity about one collection now, due or not (an operator's "ask now"). */
+    /** Asks FlexCity about one collection now, due or not. */
     public Uni<Void> resolve(Collection open) {
+        return resolve(open, null);
+    }
+
+    /**
+     * The same, asked by {@code actor} (an operator's "ask now"; null for the resolver's own rounds), who is named in
+     * the collection's history when the answer settles it.
+     */
+    public Uni<Void> resolve(Collection open, String actor) {
         Uni<Void> asked = CollectionState.CANCEL_OPEN.contains(open.state()) ? cancellations.settle(open)
                 : flexCity.collectionByTransaction(open.institution(), open.transactionNumber())
                 .chain(receipt -> receipt.isPresent()
-                        ? transitions.collected(open, receipt.get(), "resolved: FlexCity has the booking").replaceWithVoid()
-                        : notFound(open))
+                        ? transitions.collected(open, receipt.get(), "resolved: FlexCity has the booking", actor)
+                        .replaceWithVoid()
+                        : notFound(open, actor))
                 .onFailure(failure -> !(failure instanceof CollectionMovedException))
                 .recoverWithUni(failure -> schedule.failed(open, failure));
         return asked.onFailure(CollectionMovedException.class).recoverWithUni(moved -> {
@@ -85,17 +94,17 @@ public class CollectionResolver {
         });
     }
 
-    private Uni<Void> notFound(Collection open) {
+    private Uni<Void> notFound(Collection open, String actor) {
         int answers = open.notFoundAnswers() + 1;
         if (!schedule.settled(open, answers)) {
             return schedule.notFound(open, answers);
         }
         return listedThatDay(open).chain(listed -> listed.isPresent()
                         ? transitions.collected(open, listed.get(), "resolved: the day's receipts (TahsilIcmaliDetay) "
-                        + "list it")
+                        + "list it", actor)
                         : transitions.rejected(open, SweepRepository.RESOLVER_REJECTED, "resolved: FlexCity answered "
                         + "'not found' " + answers + " times over " + schedule.settleWindow() + " and the day's "
-                        + "receipts do not list transaction " + open.transactionNumber()))
+                        + "receipts do not list transaction " + open.transactionNumber(), actor))
                 .invoke(done -> LOG.infof("Collection %s (transaction %s) resolved from %s to %s", open.id(),
                         open.transactionNumber(), open.state(), done.state()))
                 .replaceWithVoid();

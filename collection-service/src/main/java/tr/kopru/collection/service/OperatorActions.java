@@ -39,14 +39,17 @@ public class OperatorActions {
         this.flexCity = flexCity;
     }
 
-    /** Asks FlexCity about an open outcome now, whatever its schedule; answers the collection as it then stands. */
-    public Uni<Collection> askNow(UUID id) {
+    /**
+     * Asks FlexCity about an open outcome now, whatever its schedule, for {@code operator} (named in the history if
+     * the answer settles it); answers the collection as it then stands.
+     */
+    public Uni<Collection> askNow(UUID id, String operator) {
         return find(id).chain(open -> {
             if (!CollectionState.IN_FLIGHT.contains(open.state()) && !CollectionState.CANCEL_OPEN.contains(open.state())) {
                 throw CollectionRefusedException.conflict("Collection " + id + " is " + open.state()
                         + ": its outcome is not open", open);
             }
-            return resolver.resolve(open).chain(() -> find(id));
+            return resolver.resolve(open, operator).chain(() -> find(id));
         });
     }
 

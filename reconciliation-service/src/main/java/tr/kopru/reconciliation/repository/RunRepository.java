@@ -35,6 +35,10 @@ public class RunRepository {
     public record DeskDay(String institution, long deskId, LocalDate day) {
     }
 
+    /** The columns {@link #discrepancy(Row)} reads. */
+    static final String DISCREPANCY_COLUMNS = "category, transaction_number, upstream_collection_id, invoice_number, "
+            + "our_amount, their_amount, our_status, their_status, detail";
+
     private final Pool pool;
 
     public RunRepository(Pool pool) {
@@ -159,19 +163,22 @@ public class RunRepository {
     }
 
     public Uni<List<Discrepancy>> discrepancies(long runId) {
-        return pool.preparedQuery("SELECT category, transaction_number, upstream_collection_id, invoice_number, "
-                        + "our_amount, their_amount, our_status, their_status, detail FROM discrepancy "
-                        + "WHERE run_id = $1 ORDER BY id")
+        return pool.preparedQuery("SELECT " + DISCREPANCY_COLUMNS + " FROM discrepancy WHERE run_id = $1 ORDER BY id")
                 .execute(Tuple.of(runId))
                 .map(rows -> {
                     List<Discrepancy> list = new ArrayList<>();
-                    rows.forEach(r -> list.add(new Discrepancy(DiscrepancyCategory.valueOf(r.getString("category")),
-                            r.getString("transaction_number"), r.getLong("upstream_collection_id"),
-                            r.getString("invoice_number"), money(r.getBigDecimal("our_amount")),
-                            money(r.getBigDecimal("their_amount")), r.getString("our_status"),
-                            r.getString("their_status"), r.getString("detail"))));
+                    rows.forEach(r -> list.add(discrepancy(r)));
                     return list;
                 });
+    }
+
+    /** A discrepancy row as read by {@link #DISCREPANCY_COLUMNS}. */
+    static Discrepancy discrepancy(Row r) {
+        return new Discrepancy(DiscrepancyCategory.valueOf(r.getString("category")),
+                r.getString("transaction_number"), r.getLong("upstream_collection_id"),
+                r.getString("invoice_number"), money(r.getBigDecimal("our_amount")),
+                money(r.getBigDecimal("their_amount")), r.getString("our_status"),
+                r.getString("their_status"), r.getString("detail"));
     }
 
     /** What a list of runs is filtered by; null fields do not filter. */

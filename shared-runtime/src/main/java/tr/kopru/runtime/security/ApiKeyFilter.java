@@ -89,7 +89,12 @@ public class ApiKeyFilter {
         if (scope != null && !key.scopes().contains(scope.value())) {
             return deny(403, "API key " + key.id() + " lacks the scope " + scope.value());
         }
-        caller.accept(key);
+        String onBehalfOf = request.getHeaderString(ApiCaller.ON_BEHALF_OF);
+        if (onBehalfOf != null && !ApiCaller.validPerson(onBehalfOf)) {
+            return Optional.of(ErrorResponses.of(422, ApiError.of("Header " + ApiCaller.ON_BEHALF_OF
+                    + " must be 1 to 64 letters, digits or . _ @ -")));
+        }
+        caller.accept(key, onBehalfOf);
         AccessLog.note(current.getCurrent(), AccessLog.KEY_ID, key.id());
         return Optional.empty();
     }

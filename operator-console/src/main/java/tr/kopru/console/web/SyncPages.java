@@ -1,0 +1,53 @@
+package tr.kopru.console.web;
+
+import io.quarkus.qute.Template;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import tr.kopru.console.api.Service;
+import tr.kopru.console.api.ServiceAnswer;
+import tr.kopru.console.api.ServiceApi;
+
+import java.util.Map;
+
+/**
+ * Senkronizasyon: UTTS sync runs per account and standing-instruction scans, newest first, with their progress
+ * counters (records seen, new, changed, rejected; instructions scanned, debts found); while one runs, the page
+ * refreshes itself every 3 seconds.
+ */
+@Path("/senkronizasyon")
+public class SyncPages {
+
+    private final Template senkronizasyon;
+    private final ServiceApi api;
+    private final Pages pages;
+
+    public SyncPages(Template senkronizasyon, ServiceApi api, Pages pages) {
+        this.senkronizasyon = senkronizasyon;
+        this.api = api;
+        this.pages = pages;
+    }
+
+    @GET
+    public Response runs(@QueryParam("senkron") Long syncFrom, @QueryParam("tarama") Long scanFrom) {
+        long syncOffset = Paging.offset(syncFrom);
+        long scanOffset = Paging.offset(scanFrom);
+        ServiceAnswer syncs = api.get(Service.INSTALLATION, "/api/v1/sync-runs",
+                Map.of("limit", Paging.LIMIT, "offset", syncOffset));
+        ServiceAnswer scans = api.get(Service.COLLECTION, "/api/v1/scan-runs",
+                Map.of("limit", Paging.LIMIT, "offset", scanOffset));
+        boolean running = false;
+        for (var run : syncs.data()) {
+            running |= "RUNNING".equals(run.path("status").asText());
+        }
+        for (var run : scans.data()) {
+            running |= "RUNNING".equals(run.path("status").asText());
+        }
+        return pages.render(senkronizasyon.data("syncs", JsonView.of(syncs.data()))
+                .data("syncPage", new Paging(syncs.total(), Paging.LIMIT, syncOffset))
+                .data("scans", JsonView.of(scans.data()))
+                .data("scanPage", new Paging(scans.total(), Paging.LIMIT, scanOffset))
+                .data("running", running), "sync");
+    }
+}
