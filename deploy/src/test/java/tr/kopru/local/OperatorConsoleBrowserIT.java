@@ -2,6 +2,10 @@ package tr.kopru.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,6 +28,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -32,6 +37,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 
@@ -41,7 +47,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * The operator console in a real browser (Debian's Chromium, headless, through its ChromeDriver) on the local
  * platform: an operator signs in and sees the day, asks FlexCity about a collection whose answer was lost and sees it
- * COLLECTED, opens a MISMATCHED desk's run and acknowledges its discrepancy; a viewer sees no action and is refused
+ * COLLECTED, opens a MISMATCHED desk's run and acknowledges its discrepancy, replays a dead letter; a viewer sees no
+ * action and is refused
  * one. Each page is saved as a screenshot under {@code target/console-screenshots}, and no page may log an error to
  * the browser's console. Skipped, saying so, where Chromium or ChromeDriver is missing.
  */
@@ -131,6 +138,18 @@ class OperatorConsoleBrowserIT {
         open("/senkronizasyon");
         assertThat(text("h1")).isEqualTo("Senkronizasyon");
         screenshot("senkronizasyon");
+
+        String poison = plantAPoisonRecord();
+        WebElement letter = waitForElement("/olay-kuyruklari", "tr.dead-letter[data-key='" + poison + "']");
+        assertThat(letter.getText()).contains("payment-cancelled.dlq", "payload is not JSON");
+        screenshot("olay-kuyruklari");
+        letter.findElement(By.name("onay")).click();
+        letter.findElement(By.cssSelector("button.replay")).click();
+        waitFor(() -> browser.findElements(By.id("notice")).size() == 1);
+        assertThat(text("#notice")).endsWith("→ payment-cancelled");
+        assertThat(browser.findElements(By.cssSelector("tr.dead-letter[data-key='" + poison + "']")))
+                .as("the replayed record names who replayed it (still poison, it may be set aside again)")
+                .anySatisfy(replayed -> assertThat(replayed.getText()).contains("Operator console (local) / operator"));
         open("/?dil=en");
         assertThat(text("h1")).startsWith("Today");
         open("/?dil=tr");
@@ -180,6 +199,20 @@ class OperatorConsoleBrowserIT {
         return collection.path("id").asText();
     }
 
+    /** A record on payment-cancelled that is not JSON: the ledger's consumer sets it aside. */
+    private static String plantAPoisonRecord() {
+        String key = "poison-" + System.nanoTime();
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of("bootstrap.servers", "localhost:"
+                + LocalSettings.KAFKA_PORT), new StringSerializer(), new StringSerializer())) {
+            RecordHeaders headers = new RecordHeaders();
+            headers.add("ce_id", UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
+            headers.add("ce_type", "tr.kopru.collection.payment-cancelled.v1".getBytes(StandardCharsets.UTF_8));
+            producer.send(new ProducerRecord<>("payment-cancelled", null, key, "not json", headers));
+            producer.flush();
+        }
+        return key;
+    }
+
     private static JsonNode openInvoices() throws Exception {
         return call("GET", SIMULATOR + "/admin/flexcity/" + CITY + "/invoices", null);
     }
@@ -211,6 +244,15 @@ class OperatorConsoleBrowserIT {
 
     private static void open(String path) {
         browser.get(CONSOLE + path);
+    }
+
+    /** The element on {@code path}, once the page shows it (reloaded until then). */
+    private static WebElement waitForElement(String path, String css) {
+        waitFor(() -> {
+            open(path);
+            return !browser.findElements(By.cssSelector(css)).isEmpty();
+        });
+        return browser.findElement(By.cssSelector(css));
     }
 
     private static String text(String css) {

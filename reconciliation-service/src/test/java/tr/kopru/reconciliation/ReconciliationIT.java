@@ -37,6 +37,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -390,6 +391,47 @@ class ReconciliationIT {
                     .filter(r -> "poison-1".equals(r.key())).findFirst().orElseThrow();
             assertThat(tr.kopru.testsupport.KafkaHeaders.text(dead, "dead-letter-reason")).contains("does not match");
         }
+    }
+
+    @Test
+    void aDeadLetterIsListedWithItsReasonAndReplayedToItsTopicOnceByWhoever() {
+        String key = "poison-replay-" + UUID.randomUUID();
+        var headers = new org.apache.kafka.common.header.internals.RecordHeaders();
+        String eventId = UUID.randomUUID().toString();
+        headers.add("ce_id", eventId.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        headers.add("ce_type", EventType.PAYMENT_CANCELLED.type().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, String>(Map.of(
+                "bootstrap.servers", bootstrapServers), new org.apache.kafka.common.serialization.StringSerializer(),
+                new org.apache.kafka.common.serialization.StringSerializer())) {
+            producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>("payment-cancelled", null, key,
+                    "not json", headers));
+            producer.flush();
+        }
+        JsonNode letter = await().atMost(Duration.ofSeconds(20)).until(() -> StreamSupport.stream(data(api()
+                        .get("/api/v1/dead-letters?topic=payment-cancelled.dlq&limit=1000").then().statusCode(200)
+                        .extract().asString()).spliterator(), false)
+                .filter(l -> key.equals(l.path("key").asText())).findFirst(), Optional::isPresent).orElseThrow();
+        assertThat(letter.path("reason").asText()).startsWith("payload is not JSON");
+        assertThat(letter.path("original_topic").asText()).isEqualTo("payment-cancelled");
+        assertThat(letter.path("event_id").asText()).isEqualTo(eventId);
+        assertThat(letter.path("replay").isNull()).isTrue();
+        String replay = "{\"topic\": \"payment-cancelled.dlq\", \"partition\": " + letter.path("partition").asInt()
+                + ", \"offset\": " + letter.path("offset").asLong() + "}";
+
+        api().header("X-On-Behalf-Of", "ayse.k").contentType(ContentType.JSON).body(replay)
+                .post("/api/v1/dead-letters/replay").then().statusCode(200)
+                .body("data.replay.actor", endsWith(" / ayse.k"));
+        api().contentType(ContentType.JSON).body(replay).post("/api/v1/dead-letters/replay").then().statusCode(409);
+        // Still poison: the consumer sets the replayed record aside again, as a new dead letter.
+        await().atMost(Duration.ofSeconds(20)).until(() -> StreamSupport.stream(data(api()
+                        .get("/api/v1/dead-letters?topic=payment-cancelled.dlq&limit=1000").then().extract().asString())
+                .spliterator(), false).filter(l -> key.equals(l.path("key").asText())).count() == 2);
+        api().contentType(ContentType.JSON).body("{\"topic\": \"payment-made\", \"partition\": 0, \"offset\": 0}")
+                .post("/api/v1/dead-letters/replay").then().statusCode(404);
+        api().contentType(ContentType.JSON).body("{\"topic\": \"payment-cancelled.dlq\", \"partition\": 0, "
+                + "\"offset\": 999999999}").post("/api/v1/dead-letters/replay").then().statusCode(404);
+        api().contentType(ContentType.JSON).body("{\"topic\": \"payment-cancelled.dlq\", \"partition\": -1}")
+                .post("/api/v1/dead-letters/replay").then().statusCode(422);
     }
 
     // ---- helpers ----

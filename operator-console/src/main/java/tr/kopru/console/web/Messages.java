@@ -226,6 +226,33 @@ public interface Messages {
     @Message("{service} şu an yanıt vermiyor; biraz sonra yeniden deneyin.")
     String unreachable(String service);
 
+    @Message("Tüketicilerin bir kenara ayırdığı kayıtlar (en yenisi önce)")
+    String deadLetters();
+
+    @Message("Hiçbir tüketici kayıt ayırmadı: her olay işlendi.")
+    String noDeadLetters();
+
+    @Message("Konu")
+    String topic();
+
+    @Message("Geldiği yer")
+    String origin();
+
+    @Message("Olay")
+    String event();
+
+    @Message("Konusuna geri gönder")
+    String replay();
+
+    @Message("Tüketiciler idempotent; bu kaydı bir kez geri göndermek istiyorum")
+    String replayConfirm();
+
+    @Message("Geri gönderilmedi: onay kutusu işaretlenmemişti.")
+    String replayNotConfirmed();
+
+    @Message("Geri gönderildi")
+    String replayed();
+
     @Message("English")
     String otherLanguage();
 }

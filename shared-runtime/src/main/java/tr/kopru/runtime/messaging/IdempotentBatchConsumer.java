@@ -42,6 +42,8 @@ public class IdempotentBatchConsumer {
 
     private static final Logger LOG = Logger.getLogger(IdempotentBatchConsumer.class);
     public static final String DEAD_LETTER_REASON = "dead-letter-reason";
+    public static final String DEAD_LETTER_TOPIC = "dead-letter-topic";
+    public static final String DEAD_LETTER_OFFSET = "dead-letter-offset";
 
     private final IncomingEvents events;
     private final Pool pool;
@@ -143,8 +145,8 @@ public class IdempotentBatchConsumer {
     private static ProducerRecord<String, byte[]> deadLetter(ConsumerRecord<String, byte[]> record, String reason) {
         RecordHeaders headers = new RecordHeaders(record.headers().toArray());
         headers.add(DEAD_LETTER_REASON, reason.getBytes(StandardCharsets.UTF_8));
-        headers.add("dead-letter-topic", record.topic().getBytes(StandardCharsets.UTF_8));
-        headers.add("dead-letter-offset", String.valueOf(record.offset()).getBytes(StandardCharsets.UTF_8));
+        headers.add(DEAD_LETTER_TOPIC, record.topic().getBytes(StandardCharsets.UTF_8));
+        headers.add(DEAD_LETTER_OFFSET, String.valueOf(record.offset()).getBytes(StandardCharsets.UTF_8));
         return new ProducerRecord<>(record.topic() + ".dlq", null, record.key(), record.value(), headers);
     }
 }
