@@ -100,6 +100,22 @@ class CollectionIT {
     }
 
     @Test
+    void collectionsAreListedByChannelCountingExactly() {
+        JsonNode invoice = openInvoice(false);
+        collect(invoice, invoice.path("total").decimalValue(), null).then().statusCode(201);
+        String number = invoice.path("invoice_number").asText();
+
+        given().header("X-API-Key", CollectionCalls.KEY)
+                .get("/api/v1/collections?channel=api&invoice_number=" + number).then().statusCode(200)
+                .body("pagination.total_count", is(1)).body("data[0].channel", is("api"));
+        given().header("X-API-Key", CollectionCalls.KEY)
+                .get("/api/v1/collections?channel=standing_instruction&institution=" + INSTITUTION
+                        + "&invoice_number=" + number).then().statusCode(200).body("pagination.total_count", is(0));
+        given().header("X-API-Key", CollectionCalls.KEY).get("/api/v1/collections?channel=cash")
+                .then().statusCode(422).body("errors", hasKey("channel"));
+    }
+
+    @Test
     void aCollectionsRequestItsFlexCityCallAndItsPaymentMadeAreOneTrace() {
         JsonNode invoice = openInvoice(false);
         JsonNode collection = data(collect(invoice, invoice.path("total").decimalValue(), null)

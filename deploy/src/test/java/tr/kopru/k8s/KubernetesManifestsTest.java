@@ -9,6 +9,7 @@ import tr.kopru.model.Topics;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,12 +39,15 @@ class KubernetesManifestsTest {
         }
     }
 
+    private static final String CONSOLE = "operator-console";
+
     @Test
     void theDevOverlayIsValid() throws Exception {
         List<JsonNode> documents = RenderedManifests.render(K8S.resolve("overlays/dev"));
         assertThat(ManifestValidator.check(documents)).isEmpty();
         assertThat(ofKind(documents, "Deployment")).extracting(d -> d.path("metadata").path("name").asText())
-                .containsExactlyInAnyOrderElementsOf(SERVICES);
+                .containsExactlyInAnyOrderElementsOf(withConsole());
+        assertTheConsoleReachesOnlyTheServices(documents);
         assertThat(ofKind(documents, "Deployment")).allSatisfy(d ->
                 assertThat(d.path("metadata").path("namespace").asText()).isEqualTo("kopru-dev"));
         assertTopics(documents, 1, 1);
@@ -83,7 +87,7 @@ class KubernetesManifestsTest {
         assertThat(kafka.path("authorization").path("type").asText()).isEqualTo("simple");
         assertThat(ofKind(documents, "KafkaUser")).extracting(u -> u.path("metadata").path("name").asText())
                 .containsExactlyInAnyOrderElementsOf(SERVICES);
-        assertThat(ofKind(documents, "Deployment")).allSatisfy(d -> {
+        assertThat(services(documents)).allSatisfy(d -> {
             Map<String, JsonNode> env = env(d);
             assertThat(env.get("KAFKA_SECURITY_PROTOCOL").path("value").asText()).isEqualTo("SASL_SSL");
             assertThat(env.get("KAFKA_SASL_MECHANISM").path("value").asText()).isEqualTo("SCRAM-SHA-512");
@@ -95,6 +99,37 @@ class KubernetesManifestsTest {
             assertThat(env.get("QUARKUS_DATASOURCE_JDBC_URL").path("value").asText())
                     .contains("sslmode=verify-full", "sslrootcert=/etc/kopru/db-ca/ca.crt");
         });
+    }
+
+    /**
+     * The console has no database and no Kafka: none of their settings, its NetworkPolicy lets it reach only the four
+     * services (and DNS), and each service's lets the console in.
+     */
+    private static void assertTheConsoleReachesOnlyTheServices(List<JsonNode> documents) {
+        JsonNode console = ofKind(documents, "Deployment").stream()
+                .filter(d -> d.path("metadata").path("name").asText().equals(CONSOLE)).findFirst().orElseThrow();
+        assertThat(env(console).keySet()).noneMatch(name -> name.startsWith("KAFKA_") || name.startsWith("KOPRU_DB"));
+        Map<String, JsonNode> policies = new HashMap<>();
+        ofKind(documents, "NetworkPolicy").forEach(p -> policies.put(p.path("metadata").path("name").asText(), p));
+        assertThat(policies.get(CONSOLE).path("spec").path("egress").get(1).path("to").get(0).path("podSelector")
+                .path("matchExpressions").get(0).path("values")).extracting(JsonNode::asText)
+                .containsExactlyInAnyOrderElementsOf(SERVICES);
+        assertThat(policies.get(CONSOLE).path("spec").path("egress")).hasSize(2);
+        for (String service : SERVICES) {
+            assertThat(policies.get(service).path("spec").path("ingress").get(0).path("from").toString())
+                    .contains("\"app.kubernetes.io/name\":\"" + CONSOLE + "\"");
+        }
+    }
+
+    private static List<String> withConsole() {
+        List<String> all = new ArrayList<>(SERVICES);
+        all.add(CONSOLE);
+        return all;
+    }
+
+    private static List<JsonNode> services(List<JsonNode> documents) {
+        return ofKind(documents, "Deployment").stream()
+                .filter(d -> SERVICES.contains(d.path("metadata").path("name").asText())).toList();
     }
 
     private static Map<String, JsonNode> env(JsonNode deployment) {

@@ -40,6 +40,8 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
 import static tr.kopru.testsupport.Api.simulator;
 import static tr.kopru.testsupport.Api.json;
 import static tr.kopru.testsupport.Api.as;
@@ -172,6 +174,14 @@ class InstallationSyncIT {
         assertThat(count("SELECT count(*) FROM rejected_record WHERE raw ? 'salePriceString' AND raw ? "
                 + "'vehicleOrderInstallationId' AND NOT raw ? 'driverEmail' AND NOT raw ? 'driverPhoneNumber'", null))
                 .isEqualTo(count("SELECT count(*) FROM rejected_record", null));
+
+        api().get("/api/v1/sync-runs/" + run.path("id").asLong() + "/rejected-records").then().statusCode(200)
+                .body("pagination.total_count", is(1))
+                .body("data[0].reason", containsString("price"))
+                .body("data[0].utts_account", is("servis-a"))
+                .body("data[0].fields.vehicleOrderInstallationId", notNullValue())
+                .body("data[0].fields", not(hasKey("driverEmail")));
+        api().get("/api/v1/sync-runs/999999/rejected-records").then().statusCode(404);
     }
 
     @Test

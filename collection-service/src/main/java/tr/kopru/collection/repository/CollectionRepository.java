@@ -1,5 +1,6 @@
 package tr.kopru.collection.repository;
 
+import tr.kopru.model.event.PaymentChannel;
 import tr.kopru.runtime.db.Conditions;
 import tr.kopru.runtime.db.Tally;
 import tr.kopru.runtime.db.SqlTimes;
@@ -37,7 +38,8 @@ public class CollectionRepository {
     }
 
     /** What a list of collections is filtered by; null fields do not filter. */
-    public record Filter(String institution, CollectionState state, String invoiceNumber, LocalDate collectionDate) {
+    public record Filter(String institution, CollectionState state, String invoiceNumber, LocalDate collectionDate,
+                         PaymentChannel channel) {
     }
 
     /** The states in which a collection holds its invoice: in flight, or collected and not cancelled. */
@@ -188,11 +190,11 @@ public class CollectionRepository {
     }
 
     /**
-     * How many collections the filter matches, exact; without an invoice number from the maintained tally (V4
-     * migration) rather than by counting the collections.
+     * How many collections the filter matches, exact; without an invoice number or channel from the maintained tally
+     * (V4 migration) rather than by counting the collections.
      */
     public Uni<Long> count(Filter filter) {
-        if (filter.invoiceNumber() == null) {
+        if (filter.invoiceNumber() == null && filter.channel() == null) {
             Conditions conditions = conditions(filter);
             return pool.preparedQuery("SELECT coalesce(sum(collections), 0) AS n FROM collection_tally"
                             + conditions.where())
@@ -319,7 +321,8 @@ public class CollectionRepository {
         return new Conditions().and("institution = ?", filter.institution())
                 .and("state = ?", filter.state() == null ? null : filter.state().name())
                 .and("invoice_number = ?", filter.invoiceNumber())
-                .and("collection_date = ?", filter.collectionDate());
+                .and("collection_date = ?", filter.collectionDate())
+                .and("channel = ?", filter.channel() == null ? null : filter.channel().name());
     }
 
     private static List<Collection> all(RowSet<Row> rows) {

@@ -39,6 +39,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -112,17 +113,28 @@ public class CollectionResource {
 
     @GET
     @RequiresScope("collections:read")
-    @Operation(summary = "Collections, newest first, filtered by institution, state, invoice or collection day")
+    @Operation(summary = "Collections, newest first, filtered by institution, state, invoice, collection day or channel "
+            + "(api, standing_instruction: auto-pay)")
     public Uni<ApiResponse<List<CollectionView>>> list(@Valid @BeanParam PageRequest page,
                                                        @QueryParam("institution") String institution,
                                                        @QueryParam("state") CollectionState state,
                                                        @QueryParam("invoice_number") String invoiceNumber,
-                                                       @QueryParam("collection_date") LocalDate collectionDate) {
+                                                       @QueryParam("collection_date") LocalDate collectionDate,
+                                                       @QueryParam("channel") String channel) {
         CollectionRepository.Filter filter = new CollectionRepository.Filter(institution, state, invoiceNumber,
-                collectionDate);
+                collectionDate, channel(channel));
         return collections.count(filter).chain(total -> collections.list(filter, page.limit, page.offset)
                 .map(list -> ApiResponse.page(list.stream().map(CollectionView::of).toList(), total, page.limit,
                         page.offset)));
+    }
+
+    private static PaymentChannel channel(String wireName) {
+        if (wireName == null || wireName.isBlank()) {
+            return null;
+        }
+        return Arrays.stream(PaymentChannel.values()).filter(c -> c.wireName().equals(wireName)).findFirst()
+                .orElseThrow(() -> ApiException.invalid(Map.of("channel", List.of("must be one of "
+                        + Arrays.stream(PaymentChannel.values()).map(PaymentChannel::wireName).toList()))));
     }
 
     @GET

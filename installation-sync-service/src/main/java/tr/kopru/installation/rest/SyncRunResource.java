@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.ResponseStatus;
 import tr.kopru.installation.domain.SyncRun;
+import tr.kopru.installation.repository.RejectedRecordRepository;
 import tr.kopru.installation.repository.SyncRunRepository;
 import tr.kopru.installation.service.InstallationSyncService;
 import tr.kopru.installation.service.SyncAlreadyRunningException;
@@ -38,10 +39,12 @@ public class SyncRunResource {
 
     private final SyncRunRepository runs;
     private final InstallationSyncService syncs;
+    private final RejectedRecordRepository rejected;
 
-    public SyncRunResource(SyncRunRepository runs, InstallationSyncService syncs) {
+    public SyncRunResource(SyncRunRepository runs, InstallationSyncService syncs, RejectedRecordRepository rejected) {
         this.runs = runs;
         this.syncs = syncs;
+        this.rejected = rejected;
     }
 
     @GET
@@ -59,6 +62,22 @@ public class SyncRunResource {
     @Operation(summary = "One sync run with its counters")
     public Uni<ApiResponse<SyncRun>> get(@PathParam("id") long id) {
         return runs.find(id).map(run -> ApiResponse.of(run.orElseThrow(() -> ApiException.notFound("No sync run " + id))));
+    }
+
+    @GET
+    @Path("/{id}/rejected-records")
+    @RequiresScope("installations:read")
+    @Operation(summary = "The records a sync run could not read, with why, and the fields Köprü reads (personal data "
+            + "masked)")
+    public Uni<ApiResponse<List<RejectedRecordRepository.Kept>>> rejected(@PathParam("id") long id,
+                                                                         @Valid @BeanParam PageRequest page) {
+        return runs.find(id).chain(run -> {
+            if (run.isEmpty()) {
+                throw ApiException.notFound("No sync run " + id);
+            }
+            return rejected.countOfRun(id).chain(total -> rejected.ofRun(id, page.limit, page.offset)
+                    .map(list -> ApiResponse.page(list, total, page.limit, page.offset)));
+        });
     }
 
     @POST

@@ -21,7 +21,8 @@ import java.util.UUID;
 /**
  * Dikkat gerekenler: collections whose outcome is open (UNKNOWN, CANCEL_UNKNOWN) or waiting for an operator, oldest
  * first, each with "ask FlexCity now" and a settle by hand that collection-service only allows when FlexCity's
- * records agree; a collection's page with its history; and declaration updates that FAILED.
+ * records agree; a collection's page with its history; auto-pay attempts FlexCity refused; and declaration updates
+ * that FAILED.
  */
 @Path("/")
 public class AttentionResource {
@@ -44,15 +45,21 @@ public class AttentionResource {
 
     @GET
     @Path("dikkat")
-    public Response attention(@QueryParam("tahsilat") Long collectionsFrom, @QueryParam("beyan") Long declarationsFrom) {
+    public Response attention(@QueryParam("tahsilat") Long collectionsFrom, @QueryParam("otomatik") Long autoPayFrom,
+                              @QueryParam("beyan") Long declarationsFrom) {
         long collectionsOffset = Paging.offset(collectionsFrom);
+        long autoPayOffset = Paging.offset(autoPayFrom);
         long declarationsOffset = Paging.offset(declarationsFrom);
         ServiceAnswer collections = api.get(Service.COLLECTION, "/api/v1/operations/collections",
                 Map.of("limit", Paging.LIMIT, "offset", collectionsOffset));
+        ServiceAnswer autoPay = api.get(Service.COLLECTION, "/api/v1/collections", Map.of("channel",
+                "standing_instruction", "state", "REJECTED", "limit", Paging.LIMIT, "offset", autoPayOffset));
         ServiceAnswer failed = api.get(Service.DECLARATION, "/api/v1/declaration-updates",
                 Map.of("status", "FAILED", "limit", Paging.LIMIT, "offset", declarationsOffset));
         return pages.render(dikkat.data("collections", JsonView.of(collections.data()))
                 .data("collectionsPage", new Paging(collections.total(), Paging.LIMIT, collectionsOffset))
+                .data("autoPay", JsonView.of(autoPay.data()))
+                .data("autoPayPage", new Paging(autoPay.total(), Paging.LIMIT, autoPayOffset))
                 .data("declarations", JsonView.of(failed.data()))
                 .data("declarationsPage", new Paging(failed.total(), Paging.LIMIT, declarationsOffset)), "attention");
     }

@@ -121,6 +121,12 @@ public interface Messages {
     @Message("Geçmiş")
     String history();
 
+    @Message("FlexCity'nin reddettiği otomatik ödeme denemeleri")
+    String failedAutoPay();
+
+    @Message("Reddedilen otomatik ödeme yok.")
+    String noFailedAutoPay();
+
     @Message("Başarısız gümrük beyanı güncellemeleri")
     String failedDeclarations();
 
@@ -204,6 +210,9 @@ public interface Messages {
 
     @Message("Reddedilen kayıt")
     String rejected();
+
+    @Message("Bu çalışma hiçbir kaydı reddetmedi.")
+    String noRejected();
 
     @Message("Çalışan bir iş var: sayfa her 3 saniyede yenilenir.")
     String liveProgress();

@@ -3,6 +3,7 @@ package tr.kopru.console.web;
 import io.quarkus.qute.Template;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import tr.kopru.console.api.Service;
@@ -13,20 +14,36 @@ import java.util.Map;
 
 /**
  * Senkronizasyon: UTTS sync runs per account and standing-instruction scans, newest first, with their progress
- * counters (records seen, new, changed, rejected; instructions scanned, debts found); while one runs, the page
- * refreshes itself every 3 seconds.
+ * counters (records seen, new, changed, rejected; instructions scanned, debts found) and a run's rejected records;
+ * while one runs, the page refreshes itself every 3 seconds.
  */
 @Path("/senkronizasyon")
 public class SyncPages {
 
     private final Template senkronizasyon;
+    private final Template reddedilenKayitlar;
     private final ServiceApi api;
     private final Pages pages;
 
-    public SyncPages(Template senkronizasyon, ServiceApi api, Pages pages) {
+    public SyncPages(Template senkronizasyon, Template reddedilenKayitlar, ServiceApi api, Pages pages) {
         this.senkronizasyon = senkronizasyon;
+        this.reddedilenKayitlar = reddedilenKayitlar;
         this.api = api;
         this.pages = pages;
+    }
+
+    /** The records a sync run could not read, with why, and the fields it kept of each (personal data masked). */
+    @GET
+    @Path("{id}/reddedilen")
+    public Response rejected(@PathParam("id") long id, @QueryParam("kayit") Long offsetAsked) {
+        long offset = Paging.offset(offsetAsked);
+        ServiceAnswer records = api.get(Service.INSTALLATION, "/api/v1/sync-runs/" + id + "/rejected-records",
+                Map.of("limit", Paging.LIMIT, "offset", offset));
+        if (!records.ok()) {
+            return pages.afterAction("/senkronizasyon", false, records.message());
+        }
+        return pages.render(reddedilenKayitlar.data("runId", id).data("records", JsonView.of(records.data()))
+                .data("paging", new Paging(records.total(), Paging.LIMIT, offset)), "sync");
     }
 
     @GET
