@@ -38,7 +38,8 @@ public final class LocalConsole {
         new SecureRandom().nextBytes(sessionKey);
         return Map.of("QUARKUS_HTTP_PORT", Integer.toString(PORT),
                 "KOPRU_CONSOLE_API_KEY", API_KEY,
-                "KOPRU_CONSOLE_OPERATORS_FILE", Path.of("deploy", "local", "operators.json").toAbsolutePath().toString(),
+                "KOPRU_CONSOLE_OPERATORS_FILE",
+                Path.of("deploy", "local", "operators.json").toAbsolutePath().toString(),
                 "KOPRU_CONSOLE_SESSION_KEY", HexFormat.of().formatHex(sessionKey));
     }
 }

@@ -200,7 +200,8 @@ public final class LocalPlatform {
     /** The operator console, over the four services' APIs. */
     private void startConsole() {
         if (!Files.exists(LocalConsole.runnableJar())) {
-            throw new IllegalStateException(LocalConsole.runnableJar() + " is missing: build first (./kopru up builds)");
+            throw new IllegalStateException(LocalConsole.runnableJar()
+                    + " is missing: build first (./kopru up builds)");
         }
         requirePortFree(LocalConsole.PORT, LocalConsole.MODULE);
         System.out.print("Starting " + LocalConsole.MODULE + " on port " + LocalConsole.PORT + " ... ");

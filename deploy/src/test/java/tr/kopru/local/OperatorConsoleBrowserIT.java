@@ -98,6 +98,12 @@ class OperatorConsoleBrowserIT {
         long runId = plantAMismatchedDesk();
         String unknown = plantAnUnknownCollection();
 
+        HttpResponse<Void> page = HTTP.send(HttpRequest.newBuilder(URI.create(CONSOLE + "/giris")).build(),
+                HttpResponse.BodyHandlers.discarding());
+        assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(policy ->
+                assertThat(policy).contains("default-src 'self'", "frame-ancestors 'none'"));
+        assertThat(page.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+
         signIn(LocalConsole.DEMO_OPERATOR, LocalConsole.DEMO_OPERATOR_PASSWORD);
         open("/");
         assertThat(text("h1")).startsWith("Bugün");
@@ -166,7 +172,8 @@ class OperatorConsoleBrowserIT {
         String csrf = browser.findElement(By.cssSelector("meta[name='csrf']")).getAttribute("content");
         Object refused = ((JavascriptExecutor) browser).executeAsyncScript("""
                 const done = arguments[arguments.length - 1];
-                const form = new URLSearchParams({_csrf: arguments[0], kurum: arguments[1], vezne: '31', gun: arguments[2]});
+                const form = new URLSearchParams(
+                    {_csrf: arguments[0], kurum: arguments[1], vezne: '31', gun: arguments[2]});
                 fetch('/mutabakat/yeniden', {method: 'POST', body: form, redirect: 'manual'})
                     .then(r => done(r.status), e => done(String(e)));""", csrf, CITY, today().toString());
         assertThat(refused).as("a viewer's action is refused").isEqualTo(403L);

@@ -113,8 +113,8 @@ public class CollectionResource {
 
     @GET
     @RequiresScope("collections:read")
-    @Operation(summary = "Collections, newest first, filtered by institution, state, invoice, collection day or channel "
-            + "(api, standing_instruction: auto-pay)")
+    @Operation(summary = "Collections, newest first, filtered by institution, state, invoice, collection day or "
+            + "channel (api, standing_instruction: auto-pay)")
     public Uni<ApiResponse<List<CollectionView>>> list(@Valid @BeanParam PageRequest page,
                                                        @QueryParam("institution") String institution,
                                                        @QueryParam("state") CollectionState state,

@@ -98,8 +98,7 @@ public class SessionCookie {
     }
 
     private NewCookie cookie(String value, int maxAge) {
-        return new NewCookie.Builder(NAME).value(value).path("/").maxAge(maxAge).httpOnly(true)
-                .secure(config.secureCookie()).sameSite(NewCookie.SameSite.STRICT).build();
+        return Cookies.strict(NAME, value, "/", maxAge, config.secureCookie());
     }
 
     private String sign(String text) {

@@ -68,11 +68,13 @@ public final class DailyChart {
         svg.append("<polyline class=\"theirs\" points=\"").append(theirs.toString().strip()).append("\"/>");
         svg.append("<polyline class=\"ours\" points=\"").append(ours.toString().strip()).append("\"/>");
         svg.append(points);
-        svg.append("<rect class=\"ours\" x=\"").append(WIDTH / 2 - 120).append("\" y=\"").append(HEIGHT - 20)
-                .append("\" width=\"12\" height=\"4\"/>").append(text(WIDTH / 2 - 104, HEIGHT - 15, oursLabel, "start"));
-        svg.append("<rect class=\"theirs\" x=\"").append(WIDTH / 2 + 10).append("\" y=\"").append(HEIGHT - 20)
-                .append("\" width=\"12\" height=\"4\"/>").append(text(WIDTH / 2 + 26, HEIGHT - 15, theirsLabel, "start"));
+        svg.append(legend("ours", WIDTH / 2 - 120, oursLabel)).append(legend("theirs", WIDTH / 2 + 10, theirsLabel));
         return new RawString(svg.append("</svg>").toString());
+    }
+
+    private static String legend(String kind, int x, String label) {
+        return "<rect class=\"" + kind + "\" x=\"" + x + "\" y=\"" + (HEIGHT - 20) + "\" width=\"12\" height=\"4\"/>"
+                + text(x + 16, HEIGHT - 15, label, "start");
     }
 
     private static double y(BigDecimal amount, double top, int plotBottom) {

@@ -69,7 +69,8 @@ public class EventQueuePages {
         if (!"evet".equals(confirmed)) {
             return pages.afterAction("/olay-kuyruklari", false, pages.messages().replayNotConfirmed());
         }
-        ServiceAnswer answer = api.post(service == null ? Service.RECONCILIATION : service, "/api/v1/dead-letters/replay",
+        ServiceAnswer answer = api.post(service == null ? Service.RECONCILIATION : service,
+                "/api/v1/dead-letters/replay",
                 Map.of("topic", topic == null ? "" : topic, "partition", partition == null ? -1 : partition,
                         "offset", offset == null ? -1 : offset));
         AUDIT.infof("%s replayed dead letter %s/%s/%s: HTTP %d", session.username(), topic, partition, offset,

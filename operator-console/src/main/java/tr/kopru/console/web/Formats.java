@@ -26,7 +26,8 @@ public final class Formats {
         if (amount == null) {
             return "—";
         }
-        DecimalFormat format = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.forLanguageTag("tr")));
+        DecimalFormat format = new DecimalFormat("#,##0.00",
+                DecimalFormatSymbols.getInstance(Locale.forLanguageTag("tr")));
         return format.format(new BigDecimal(amount.toString())) + " ₺";
     }
 

@@ -3,7 +3,9 @@ package tr.kopru.console.web;
 import io.quarkus.qute.i18n.Message;
 import io.quarkus.qute.i18n.MessageBundle;
 
-/** The console's words, in Turkish; {@code msg_en.properties} has them in English. Templates write {@code {msg:…}}. */
+/**
+ * The console's words, in Turkish; {@code msg_en.properties} has them in English. Templates write {@code {msg:…}}.
+ */
 @MessageBundle(value = "msg", locale = "tr")
 public interface Messages {
 
@@ -82,7 +84,8 @@ public interface Messages {
     @Message("FlexCity")
     String theirs();
 
-    @Message("Henüz mutabakatı yapılmış bir vezne yok: ilk günlük mutabakattan sonra veznelerin günü burada görünür.")
+    @Message("Henüz mutabakatı yapılmış bir vezne yok: ilk günlük mutabakattan sonra veznelerin günü burada "
+            + "görünür.")
     String noDesks();
 
     @Message("Sonucu bilinmeyen veya operatör bekleyen tahsilatlar (en eskisi önce)")
@@ -207,6 +210,13 @@ public interface Messages {
 
     @Message("İlerleme")
     String progress();
+
+    @Message("{pages}/{totalPages} sayfa · {seen} kayıt · {fresh} yeni · {changed} değişen")
+    String syncProgress(Object pages, Object totalPages, Object seen, Object fresh, Object changed);
+
+    @Message("{scanned}/{total} talimat · {debts} borç bulundu · {started} tahsilat başladı · "
+            + "{failed} başarısız")
+    String scanProgress(Object scanned, Object total, Object debts, Object started, Object failed);
 
     @Message("Reddedilen kayıt")
     String rejected();

@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import tr.kopru.console.ConsoleConfig;
+import tr.kopru.console.auth.Cookies;
 import tr.kopru.console.auth.CurrentSession;
 import tr.kopru.console.auth.Session;
 import tr.kopru.console.auth.SessionCookie;
@@ -103,7 +104,6 @@ public class Pages {
     }
 
     private NewCookie cookie(String name, String value, int maxAge) {
-        return new NewCookie.Builder(name).value(value).path("/").maxAge(maxAge).httpOnly(true)
-                .secure(config.secureCookie()).sameSite(NewCookie.SameSite.STRICT).build();
+        return Cookies.strict(name, value, "/", maxAge, config.secureCookie());
     }
 }

@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import tr.kopru.console.ConsoleConfig;
+import tr.kopru.console.auth.Cookies;
 import tr.kopru.console.auth.Operator;
 import tr.kopru.console.auth.OperatorDirectory;
 import tr.kopru.console.auth.SessionCookie;
@@ -96,8 +97,7 @@ public class SignInResource {
     }
 
     private NewCookie formCookie(String value, int maxAge) {
-        return new NewCookie.Builder(FORM_COOKIE).value(value).path("/giris").maxAge(maxAge).httpOnly(true)
-                .secure(config.secureCookie()).sameSite(NewCookie.SameSite.STRICT).build();
+        return Cookies.strict(FORM_COOKIE, value, "/giris", maxAge, config.secureCookie());
     }
 
     /** Only a path of this console: never another site, nor a scheme-relative {@code //host}. */

@@ -11,9 +11,9 @@ import java.util.Map;
 
 /**
  * A log record as one JSON object, for the cluster's log collector: timestamp, level, loggerName, threadName,
- * message, the traceId and spanId of the span it was logged in, mdc and, for a failure, its stackTrace. Written by {@link PersonalDataLogFilter} as the record's message
- * once it is masked (the handler's format is then just {@code %s%n}), so that every line is JSON from the first,
- * the start's included.
+ * message, the traceId and spanId of the span it was logged in, mdc and, for a failure, its stackTrace. Written by
+ * {@link PersonalDataLogFilter} as the record's message once it is masked (the handler's format is then just
+ * {@code %s%n}), so that every line is JSON from the first, the start's included.
  */
 final class JsonLogLine {
 

@@ -27,7 +27,8 @@ import java.util.List;
 public class DeadLetterResource {
 
     /** Which dead letter to send back: its topic, partition and offset. */
-    public record ReplayRequest(@NotBlank String topic, @NotNull @Min(0) Integer partition, @NotNull @Min(0) Long offset) {
+    public record ReplayRequest(@NotBlank String topic, @NotNull @Min(0) Integer partition,
+                                @NotNull @Min(0) Long offset) {
     }
 
     private final DeadLetters deadLetters;

@@ -137,8 +137,8 @@ public class Outbox {
                         + "SELECT id, topic, record_key, event_type, data_schema, convert_from(payload, 'UTF8'), $7, "
                         + "traceparent FROM unnest("
                         + "$1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::bytea[], $8::text[]) "
-                        + "WITH ORDINALITY AS e(id, topic, record_key, event_type, data_schema, payload, traceparent, n) "
-                        + "ORDER BY n")
+                        + "WITH ORDINALITY AS e(id, topic, record_key, event_type, data_schema, payload, traceparent, "
+                        + "n) ORDER BY n")
                 .execute(Tuple.from(new Object[] {ids, topicNames, keys, types, schemas, payloads, now, traceparents}))
                 .replaceWithVoid();
     }
