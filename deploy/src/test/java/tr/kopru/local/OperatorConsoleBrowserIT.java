@@ -177,6 +177,13 @@ class OperatorConsoleBrowserIT {
                 fetch('/mutabakat/yeniden', {method: 'POST', body: form, redirect: 'manual'})
                     .then(r => done(r.status), e => done(String(e)));""", csrf, CITY, today().toString());
         assertThat(refused).as("a viewer's action is refused").isEqualTo(403L);
+        ((JavascriptExecutor) browser).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch('/cikis', {method: 'POST', body: new URLSearchParams({}), redirect: 'manual'})
+                    .then(r => done(r.status), e => done(String(e)));""");
+        open("/dikkat");
+        assertThat(browser.getCurrentUrl()).as("a sign-out without the session's token ends nothing")
+                .endsWith("/dikkat");
     }
 
     // ---- what the test plants through the APIs ----

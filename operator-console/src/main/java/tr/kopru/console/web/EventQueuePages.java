@@ -15,6 +15,8 @@ import tr.kopru.console.api.ServiceApi;
 import tr.kopru.console.auth.ActionGuard;
 import tr.kopru.console.auth.Session;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -46,18 +48,21 @@ public class EventQueuePages {
     }
 
     @GET
-    public Response letters(@QueryParam("kayit") Long offsetAsked) {
+    public Response letters(@QueryParam("konu") String topic, @QueryParam("kayit") Long offsetAsked) {
         long offset = Paging.offset(offsetAsked);
         List<ServiceLetters> services = new ArrayList<>();
         for (Service service : Service.values()) {
-            ServiceAnswer answer = api.get(service, "/api/v1/dead-letters", Map.of("limit", Paging.LIMIT,
-                    "offset", offset));
+            // A service without that dead-letter topic answers 404: it has nothing to show.
+            ServiceAnswer answer = api.get(service, "/api/v1/dead-letters", Map.of("topic", topic == null ? "" : topic,
+                    "limit", Paging.LIMIT, "offset", offset));
             if (answer.ok() && answer.total() > 0) {
                 services.add(new ServiceLetters(service, JsonView.of(answer.data()),
                         new Paging(answer.total(), Paging.LIMIT, offset)));
             }
         }
-        return pages.render(olayKuyruklari.data("services", services), "events");
+        return pages.render(olayKuyruklari.data("services", services).data("topic", topic)
+                .data("topicQuery", topic == null || topic.isBlank() ? ""
+                        : "&konu=" + URLEncoder.encode(topic, StandardCharsets.UTF_8)), "events");
     }
 
     @POST

@@ -1,6 +1,7 @@
 package tr.kopru.console.web;
 
 import io.quarkus.qute.Template;
+import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -64,7 +65,7 @@ public class SignInResource {
     @Path("giris")
     public Response signIn(@FormParam("kullanici") String username, @FormParam("parola") String password,
                            @FormParam("sonra") String next, @FormParam("_csrf") String token) {
-        io.vertx.core.http.Cookie formCookie = request.getCookie(FORM_COOKIE);
+        Cookie formCookie = request.getCookie(FORM_COOKIE);
         if (formCookie == null || token == null || !MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8),
                 formCookie.getValue().getBytes(StandardCharsets.UTF_8))) {
             return form(next, null, true);
@@ -79,9 +80,18 @@ public class SignInResource {
                 .cookie(formCookie("", 0)).build();
     }
 
+    /** Ends the session, when the form carries its CSRF token (another site cannot sign an operator out). */
     @POST
     @Path("cikis")
-    public Response signOut() {
+    public Response signOut(@FormParam("_csrf") String token) {
+        Cookie session = request.getCookie(SessionCookie.NAME);
+        boolean own = cookies.read(session == null ? null : session.getValue(), directory)
+                .map(s -> token != null && MessageDigest.isEqual(cookies.csrfToken(s).getBytes(StandardCharsets.UTF_8),
+                        token.getBytes(StandardCharsets.UTF_8)))
+                .orElse(true);
+        if (!own) {
+            return Response.seeOther(URI.create("/")).build();
+        }
         return Response.seeOther(URI.create("/giris")).cookie(cookies.close()).build();
     }
 

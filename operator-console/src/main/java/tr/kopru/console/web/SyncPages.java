@@ -10,6 +10,8 @@ import tr.kopru.console.api.Service;
 import tr.kopru.console.api.ServiceAnswer;
 import tr.kopru.console.api.ServiceApi;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
@@ -47,11 +49,12 @@ public class SyncPages {
     }
 
     @GET
-    public Response runs(@QueryParam("senkron") Long syncFrom, @QueryParam("tarama") Long scanFrom) {
+    public Response runs(@QueryParam("hesap") String account, @QueryParam("senkron") Long syncFrom,
+                         @QueryParam("tarama") Long scanFrom) {
         long syncOffset = Paging.offset(syncFrom);
         long scanOffset = Paging.offset(scanFrom);
         ServiceAnswer syncs = api.get(Service.INSTALLATION, "/api/v1/sync-runs",
-                Map.of("limit", Paging.LIMIT, "offset", syncOffset));
+                Map.of("utts_account", account == null ? "" : account, "limit", Paging.LIMIT, "offset", syncOffset));
         ServiceAnswer scans = api.get(Service.COLLECTION, "/api/v1/scan-runs",
                 Map.of("limit", Paging.LIMIT, "offset", scanOffset));
         boolean running = false;
@@ -65,6 +68,8 @@ public class SyncPages {
                 .data("syncPage", new Paging(syncs.total(), Paging.LIMIT, syncOffset))
                 .data("scans", JsonView.of(scans.data()))
                 .data("scanPage", new Paging(scans.total(), Paging.LIMIT, scanOffset))
-                .data("running", running), "sync");
+                .data("running", running).data("account", account)
+                .data("accountQuery", account == null || account.isBlank() ? ""
+                        : "&hesap=" + URLEncoder.encode(account, StandardCharsets.UTF_8)), "sync");
     }
 }
