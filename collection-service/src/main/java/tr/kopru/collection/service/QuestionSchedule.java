@@ -7,6 +7,7 @@ import org.jboss.logging.Logger;
 import tr.kopru.collection.config.CollectionConfig;
 import tr.kopru.collection.domain.Collection;
 import tr.kopru.collection.repository.CollectionRepository;
+import tr.kopru.runtime.time.Backoff;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -87,7 +88,6 @@ public class QuestionSchedule {
     }
 
     private Duration pause(int questions) {
-        Duration pause = config.backoff().multipliedBy(1L << Math.min(Math.max(questions - 1, 0), 20));
-        return pause.compareTo(config.maxBackoff()) > 0 ? config.maxBackoff() : pause;
+        return new Backoff(config.backoff(), config.maxBackoff()).before(questions);
     }
 }

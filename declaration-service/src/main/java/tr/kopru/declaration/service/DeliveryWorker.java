@@ -20,6 +20,7 @@ import tr.kopru.declaration.domain.DeclarationUpdate;
 import tr.kopru.declaration.domain.DeliveryAttempt;
 import tr.kopru.declaration.domain.UpdateStatus;
 import tr.kopru.declaration.repository.UpdateRepository;
+import tr.kopru.runtime.time.Backoff;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -189,7 +190,6 @@ public class DeliveryWorker {
     }
 
     private Duration pause(int attempt) {
-        Duration pause = config.backoff().multipliedBy(1L << Math.min(attempt - 1, 20));
-        return pause.compareTo(config.maxBackoff()) > 0 ? config.maxBackoff() : pause;
+        return new Backoff(config.backoff(), config.maxBackoff()).before(attempt);
     }
 }

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import tr.kopru.installation.domain.InstallationSnapshot;
 import tr.kopru.runtime.db.Conditions;
+import tr.kopru.runtime.db.SqlTimes;
 import tr.kopru.runtime.db.Tally;
 
 import java.time.Instant;
@@ -88,7 +89,7 @@ public class InstallationQueries {
         return pool.preparedQuery("SELECT * FROM installation_change WHERE installation_id = $1 ORDER BY id DESC")
                 .execute(Tuple.of(installationId)).map(rows -> {
                     List<HistoryEntry> history = new ArrayList<>();
-                    rows.forEach(row -> history.add(new HistoryEntry(row.getOffsetDateTime("changed_at").toInstant(),
+                    rows.forEach(row -> history.add(new HistoryEntry(SqlTimes.instant(row.getOffsetDateTime("changed_at")),
                             row.getLong("run_id"), List.of(row.getArrayOfStrings("changed_fields")),
                             row.getString("previous_status"), row.getString("status"))));
                     return history;
@@ -124,7 +125,7 @@ public class InstallationQueries {
     }
 
     private static Found found(Row row) {
-        return new Found(InstallationRows.snapshot(row), row.getOffsetDateTime("first_seen_at").toInstant(),
-                row.getOffsetDateTime("last_changed_at").toInstant());
+        return new Found(InstallationRows.snapshot(row), SqlTimes.instant(row.getOffsetDateTime("first_seen_at")),
+                SqlTimes.instant(row.getOffsetDateTime("last_changed_at")));
     }
 }

@@ -106,7 +106,7 @@ public class SyncRunRepository {
 
     private static SyncRun run(Row row) {
         return new SyncRun(row.getLong("id"), row.getString("utts_account"), row.getString("trigger"),
-                row.getString("status"), row.getOffsetDateTime("started_at").toInstant(),
+                row.getString("status"), SqlTimes.instant(row.getOffsetDateTime("started_at")),
                 SqlTimes.instant(row.getOffsetDateTime("finished_at")),
                 row.getInteger("pages"), row.getInteger("passes"), row.getInteger("total_pages"), row.getLong("records_seen"),
                 row.getLong("new_records"), row.getLong("changed"), row.getLong("unchanged"),

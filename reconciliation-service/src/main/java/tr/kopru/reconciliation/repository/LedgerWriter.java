@@ -6,10 +6,10 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import tr.kopru.model.event.PaymentCancelled;
 import tr.kopru.model.event.PaymentMade;
+import tr.kopru.runtime.db.SqlTimes;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +48,7 @@ public class LedgerWriter {
             declarations[i] = p.declarationId();
             amounts[i] = p.amount().amount().toPlainString();
             days[i] = p.collectionDate();
-            collectedAt[i] = p.collectedAt().atOffset(ZoneOffset.UTC);
+            collectedAt[i] = SqlTimes.offset(p.collectedAt());
             serials[i] = p.receiptSerial();
             receipts[i] = p.receiptNumber();
             channels[i] = p.channel().wireName();
@@ -94,7 +94,7 @@ public class LedgerWriter {
             upstreamIds[i] = c.upstreamCollectionId();
             amounts[i] = c.amount().amount().toPlainString();
             days[i] = c.collectionDate();
-            cancelledAt[i] = c.cancelledAt().atOffset(ZoneOffset.UTC);
+            cancelledAt[i] = SqlTimes.offset(c.cancelledAt());
             i++;
         }
         return tx.preparedQuery("""

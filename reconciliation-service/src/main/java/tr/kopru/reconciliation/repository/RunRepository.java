@@ -13,11 +13,11 @@ import tr.kopru.reconciliation.domain.ReconciliationRun;
 import tr.kopru.reconciliation.domain.RunResult;
 import tr.kopru.reconciliation.domain.Totals;
 import tr.kopru.runtime.db.Conditions;
+import tr.kopru.runtime.db.SqlTimes;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -62,7 +62,7 @@ public class RunRepository {
                                 + "stale) VALUES ($1, $2, $3, false) ON CONFLICT DO NOTHING) "
                                 + "SELECT clock_timestamp() AS marked_at")
                         .execute(deskDay))
-                .map(rows -> rows.iterator().next().getOffsetDateTime("marked_at").toInstant()));
+                .map(rows -> SqlTimes.instant(rows.iterator().next().getOffsetDateTime("marked_at"))));
     }
 
     /**
@@ -80,8 +80,8 @@ public class RunRepository {
                                 + "$8, $9, $10, $11, $12, $13, $14, $15, $16, $17 FROM reconciliation_run "
                                 + "WHERE institution = $1 AND desk_id = $2 AND day = $3 RETURNING id, version")
                         .execute(Tuple.from(new Object[] {run.institution(), run.deskId(), run.day(), run.trigger(),
-                                run.result().name(), run.startedAt().atOffset(ZoneOffset.UTC),
-                                run.finishedAt().atOffset(ZoneOffset.UTC), ours.collectedAmount().amount(),
+                                run.result().name(), SqlTimes.offset(run.startedAt()),
+                                SqlTimes.offset(run.finishedAt()), ours.collectedAmount().amount(),
                                 ours.collectedCount(), ours.cancelledAmount().amount(), ours.cancelledCount(),
                                 theirs.collectedAmount().amount(), theirs.collectedCount(),
                                 theirs.cancelledAmount().amount(), theirs.cancelledCount(), run.receiptsCompared(),
@@ -102,7 +102,7 @@ public class RunRepository {
                                                     + "stale_since = CASE WHEN reconciled_day.stale_since > $5 "
                                                     + "THEN reconciled_day.stale_since END")
                                             .execute(Tuple.of(run.institution(), run.deskId(), run.day(), id,
-                                                    begun.atOffset(ZoneOffset.UTC))))
+                                                    SqlTimes.offset(begun))))
                                     .replaceWith(saved);
                         }));
     }
@@ -235,8 +235,8 @@ public class RunRepository {
         List<ReconciliationRun> list = new ArrayList<>();
         rows.forEach(r -> list.add(new ReconciliationRun(r.getLong("id"), r.getString("institution"),
                 r.getLong("desk_id"), r.getLocalDate("day"), r.getInteger("version"), r.getString("trigger"),
-                RunResult.valueOf(r.getString("result")), r.getOffsetDateTime("started_at").toInstant(),
-                r.getOffsetDateTime("finished_at").toInstant(),
+                RunResult.valueOf(r.getString("result")), SqlTimes.instant(r.getOffsetDateTime("started_at")),
+                SqlTimes.instant(r.getOffsetDateTime("finished_at")),
                 new Totals(Money.of(r.getBigDecimal("our_collected_amount")), r.getLong("our_collected_count"),
                         Money.of(r.getBigDecimal("our_cancelled_amount")), r.getLong("our_cancelled_count")),
                 new Totals(money(r.getBigDecimal("their_collected_amount")), zero(r.getLong("their_collected_count")),

@@ -9,13 +9,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import tr.kopru.model.event.EventIds;
 import tr.kopru.model.event.EventType;
 import tr.kopru.model.json.ContractJson;
+import tr.kopru.runtime.db.SqlTimes;
 import tr.kopru.runtime.messaging.TopicNames;
 import tr.kopru.runtime.tracing.TraceContext;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -97,7 +97,7 @@ public class Outbox {
         parameters.addUUID(EventIds.next()).addString(message.topic()).addString(message.key())
                 .addString(message.eventType()).addString(message.dataSchema())
                 .addValue(Buffer.buffer(message.payload()))
-                .addOffsetDateTime(OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+                .addOffsetDateTime(SqlTimes.offset(clock.instant()))
                 .addString(message.traceparent());
         return client.preparedQuery(with + " INSERT INTO outbox_event (" + COLUMNS + ") SELECT " + values + " FROM "
                         + changed + " LIMIT 1")
@@ -113,7 +113,7 @@ public class Outbox {
         if (messages.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        OffsetDateTime now = SqlTimes.offset(clock.instant());
         int size = messages.size();
         UUID[] ids = new UUID[size];
         String[] topicNames = new String[size];

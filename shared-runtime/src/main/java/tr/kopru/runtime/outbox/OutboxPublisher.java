@@ -10,11 +10,11 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import tr.kopru.model.event.CloudEventHeaders;
+import tr.kopru.runtime.db.SqlTimes;
 import tr.kopru.runtime.tracing.TraceContext;
 import tr.kopru.runtime.tracing.Tracing;
 
 import java.nio.charset.StandardCharsets;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -92,7 +92,7 @@ public class OutboxPublisher {
         Span span = tracing.publishing(topic, id, row.getString("event_type"), row.getString("traceparent"));
         RecordHeaders headers = new RecordHeaders();
         CloudEventHeaders.of(id, row.getString("event_type"), source, row.getString("record_key"),
-                        row.getOffsetDateTime("created_at").withOffsetSameInstant(ZoneOffset.UTC).toInstant().toString(),
+                        SqlTimes.instant(row.getOffsetDateTime("created_at")).toString(),
                         row.getString("data_schema"))
                 .forEach((name, value) -> headers.add(name, value.getBytes(StandardCharsets.UTF_8)));
         String traceparent = TraceContext.of(span);

@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import tr.kopru.runtime.db.IndexPlans;
+import tr.kopru.runtime.time.Backoff;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -46,8 +47,7 @@ public class OutboxRelay {
     private final Clock clock;
     private final int batchSize;
     private final Duration wakeDelay;
-    private final Duration backoffInitial;
-    private final Duration backoffMax;
+    private final Backoff backoff;
 
     private final OutboxCursor cursor;
     private final AtomicBoolean wakeScheduled = new AtomicBoolean();
@@ -73,8 +73,7 @@ public class OutboxRelay {
         this.clock = clock;
         this.batchSize = batchSize;
         this.wakeDelay = wakeDelay;
-        this.backoffInitial = backoffInitial;
-        this.backoffMax = backoffMax;
+        this.backoff = new Backoff(backoffInitial, backoffMax);
         this.cursor = new OutboxCursor(gapWait);
     }
 
@@ -187,9 +186,7 @@ public class OutboxRelay {
 
     private void backOff(Throwable failure, UUID failedId, int stillPending) {
         consecutiveFailures++;
-        long factor = 1L << Math.min(consecutiveFailures - 1, 16);
-        Duration pause = backoffInitial.multipliedBy(factor);
-        pause = pause.compareTo(backoffMax) > 0 ? backoffMax : pause;
+        Duration pause = backoff.before(consecutiveFailures);
         pausedUntil = clock.instant().plus(pause);
         vertx.setTimer(pause.toMillis() + 1, id -> relayDetached());
         statistics.recordFailure(failure.getMessage());
