@@ -60,6 +60,70 @@ class ReceiptMatcherTest {
         assertThat(RunResult.of(ours, theirs, false, List.of())).isEqualTo(RunResult.MISMATCHED);
     }
 
+    @Test
+    void aReceiptNoEventToldUsOfIsMissingLocallyWithFlexCitysValues() {
+        List<LedgerEntry> entries = List.of(entry("T1", 1, "10.00", false));
+        List<FlexCityReceipt> receipts = List.of(receipt("T1", 1, "10.00"), receipt("T9", 9, "99.90"));
+        Totals ours = new Totals(Money.of("10.00"), 1, Money.ZERO, 0);
+        Totals theirs = new Totals(Money.of("109.90"), 2, Money.ZERO, 0);
+
+        List<Discrepancy> found = new ReceiptMatcher(BigDecimal.ZERO).match(entries, receipts, ours, theirs);
+
+        assertThat(found).singleElement().satisfies(d -> {
+            assertThat(d.category()).isEqualTo(DiscrepancyCategory.MISSING_LOCALLY);
+            assertThat(d.upstreamCollectionId()).isEqualTo(9L);
+            assertThat(d.theirAmount()).isEqualTo(Money.of("99.90"));
+            assertThat(d.ourAmount()).isNull();
+        });
+        assertThat(RunResult.of(ours, theirs, true, found)).isEqualTo(RunResult.MISMATCHED);
+    }
+
+    @Test
+    void aPaymentFlexCityHasNoReceiptOfIsMissingUpstreamWithOurValues() {
+        List<LedgerEntry> entries = List.of(entry("T1", 1, "10.00", false), entry("T2", 2, "25.50", false));
+        List<FlexCityReceipt> receipts = List.of(receipt("T1", 1, "10.00"));
+        Totals ours = new Totals(Money.of("35.50"), 2, Money.ZERO, 0);
+        Totals theirs = new Totals(Money.of("10.00"), 1, Money.ZERO, 0);
+
+        List<Discrepancy> found = new ReceiptMatcher(BigDecimal.ZERO).match(entries, receipts, ours, theirs);
+
+        assertThat(found).singleElement().satisfies(d -> {
+            assertThat(d.category()).isEqualTo(DiscrepancyCategory.MISSING_UPSTREAM);
+            assertThat(d.transactionNumber()).isEqualTo("T2");
+            assertThat(d.ourAmount()).isEqualTo(Money.of("25.50"));
+            assertThat(d.theirAmount()).isNull();
+        });
+    }
+
+    @Test
+    void aTransactionFlexCityBookedTwiceIsADuplicateAndItsFirstReceiptStillMatches() {
+        List<LedgerEntry> entries = List.of(entry("T1", 1, "10.00", false));
+        List<FlexCityReceipt> receipts = List.of(receipt("T1", 1, "10.00"), receipt("T1", 2, "10.00"));
+        Totals ours = new Totals(Money.of("10.00"), 1, Money.ZERO, 0);
+        Totals theirs = new Totals(Money.of("20.00"), 2, Money.ZERO, 0);
+
+        List<Discrepancy> found = new ReceiptMatcher(BigDecimal.ZERO).match(entries, receipts, ours, theirs);
+
+        assertThat(found).singleElement().satisfies(d -> {
+            assertThat(d.category()).isEqualTo(DiscrepancyCategory.DUPLICATE);
+            assertThat(d.transactionNumber()).isEqualTo("T1");
+            assertThat(d.upstreamCollectionId()).isEqualTo(2L);
+        });
+    }
+
+    @Test
+    void aDayBothSidesAgreeOnIsMatchedWithNoDiscrepancy() {
+        List<LedgerEntry> entries = List.of(entry("T1", 1, "10.00", false), entry("T2", 2, "5.00", true));
+        List<FlexCityReceipt> receipts = List.of(receipt("T1", 1, "10.00"));
+        Totals ours = new Totals(Money.of("10.00"), 1, Money.of("5.00"), 1);
+        Totals theirs = new Totals(Money.of("10.00"), 1, Money.of("5.00"), 1);
+
+        List<Discrepancy> found = new ReceiptMatcher(BigDecimal.ZERO).match(entries, receipts, ours, theirs);
+
+        assertThat(found).isEmpty();
+        assertThat(RunResult.of(ours, theirs, true, found)).isEqualTo(RunResult.MATCHED);
+    }
+
     private static LedgerEntry entry(String transaction, long upstreamId, String amount, boolean cancelled) {
         return new LedgerEntry("inst", 31, transaction, upstreamId, "INV" + upstreamId, 1L, Money.of(amount), DAY,
                 true, cancelled);
