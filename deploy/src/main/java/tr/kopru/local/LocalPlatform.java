@@ -5,6 +5,7 @@ import tr.kopru.local.day.BusinessDay;
 import tr.kopru.infra.PostgresServer;
 import tr.kopru.model.ServiceSchema;
 
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -168,7 +169,7 @@ public final class LocalPlatform {
         System.out.print("Starting upstream-simulator on port " + LocalSettings.SIMULATOR_PORT + " ... ");
         // Room for benchmark-sized seeds (a million installations are generated, not stored; 100,000 receipts are).
         List<String> command = List.of(javaExecutable(), "-Xmx768m", "-cp",
-                "upstream-simulator/target/classes" + java.io.File.pathSeparator + "upstream-simulator/target/lib/*",
+                "upstream-simulator/target/classes" + File.pathSeparator + "upstream-simulator/target/lib/*",
                 "tr.kopru.simulator.UpstreamSimulator", Integer.toString(LocalSettings.SIMULATOR_PORT));
         ManagedProcess process = launch("upstream-simulator", command, Map.of());
         Readiness.await(process, () -> process.logHasLineStartingWith("READY"), INFRA_TIMEOUT);

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -91,7 +92,7 @@ public final class ManagedProcess {
 
     /** Sends {@code signal} to the process {@code pid} and all its descendants, the process first. */
     public static void signal(ProcessHandle process, String signal) {
-        List<String> command = new java.util.ArrayList<>(List.of("kill", "-" + signal, Long.toString(process.pid())));
+        List<String> command = new ArrayList<>(List.of("kill", "-" + signal, Long.toString(process.pid())));
         process.descendants().forEach(child -> command.add(Long.toString(child.pid())));
         try {
             Process kill = new ProcessBuilder(command).redirectErrorStream(true).start();

@@ -12,6 +12,7 @@ import org.eclipse.microprofile.config.Config;
 import tr.kopru.runtime.tracing.Tracing;
 import tr.kopru.runtime.upstream.UpstreamTargets;
 
+import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
 import java.util.EnumMap;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * Sends FlexCity calls to the right institution, signed, and hands back the parsed answer. Reads may be tried again
@@ -92,7 +94,7 @@ public class FlexCityTransport {
                 () -> Uni.createFrom().deferred(() -> send(institution, method, form)));
     }
 
-    private <T> Uni<T> retried(java.util.function.Supplier<Uni<? extends T>> call) {
+    private <T> Uni<T> retried(Supplier<Uni<? extends T>> call) {
         return Uni.createFrom().deferred(call)
                 .onFailure(FlexCityUnavailableException.class).retry()
                 .withBackOff(config.readBackoff(), config.readBackoff().multipliedBy(8))
@@ -125,7 +127,7 @@ public class FlexCityTransport {
     /** Something that reads an answer's bytes. */
     @FunctionalInterface
     private interface BodyReader<T> {
-        T read(byte[] bytes) throws java.io.IOException;
+        T read(byte[] bytes) throws IOException;
     }
 
     private static <T> T body(String code, FlexCityMethod method, Response response, BodyReader<T> reader) {
@@ -140,7 +142,7 @@ public class FlexCityTransport {
                         + " answered with an empty body");
             }
             return reader.read(bytes);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new FlexCityProtocolException("FlexCity " + code + " " + method.upstreamName()
                     + " answered something that is not JSON: " + e.getMessage());
         }

@@ -1,5 +1,6 @@
 package tr.kopru.model;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -25,6 +26,6 @@ public enum ServiceSchema {
 
     /** Every schema name, in declaration order. */
     public static List<String> allNames() {
-        return java.util.Arrays.stream(values()).map(ServiceSchema::schemaName).toList();
+        return Arrays.stream(values()).map(ServiceSchema::schemaName).toList();
     }
 }

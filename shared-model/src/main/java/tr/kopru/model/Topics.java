@@ -1,6 +1,7 @@
 package tr.kopru.model;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 /** Default names of the Kafka topics that make up Köprü's public event contract; deployments may rename them. */
 public final class Topics {
@@ -26,6 +27,6 @@ public final class Topics {
 
     /** Every topic a broker must hold before the services start: the business topics and their dead-letter topics. */
     public static List<String> withDeadLetters() {
-        return ALL.stream().flatMap(t -> java.util.stream.Stream.of(t, deadLetterOf(t))).toList();
+        return ALL.stream().flatMap(t -> Stream.of(t, deadLetterOf(t))).toList();
     }
 }

@@ -11,6 +11,7 @@ import tr.kopru.model.event.EventType;
 import tr.kopru.model.json.ContractJson;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -79,6 +80,6 @@ public final class ContractEvents implements AutoCloseable {
 
     @Override
     public void close() {
-        producer.close(java.time.Duration.ofSeconds(5));
+        producer.close(Duration.ofSeconds(5));
     }
 }

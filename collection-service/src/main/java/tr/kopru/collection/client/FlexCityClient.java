@@ -21,7 +21,9 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import static tr.kopru.flexcity.FlexCityAnswer.amount;
@@ -161,7 +163,7 @@ public class FlexCityClient {
     }
 
     private <T> Uni<List<T>> readList(String institution, FlexCityMethod method, Map<String, String> form,
-                                      String listField, java.util.function.Function<JsonNode, T> mapper) {
+                                      String listField, Function<JsonNode, T> mapper) {
         return read(institution, method, form).map(answer -> answer
                 .map(a -> list(a.body(), listField).stream().map(mapper).toList()).orElse(List.of()));
     }
@@ -175,11 +177,11 @@ public class FlexCityClient {
             JsonNode first = ofInvoice.get(0);
             debts.add(new FlexCityInvoiceDebt(invoice, number(first, "bgsBeyanId"), number(first, "sbsMuhatapId"),
                     text(first, "isim"), text(first, "bgpServisAdi"),
-                    ofInvoice.stream().map(l -> day(l, "vadeTarihi")).filter(java.util.Objects::nonNull)
+                    ofInvoice.stream().map(l -> day(l, "vadeTarihi")).filter(Objects::nonNull)
                             .min(Comparator.naturalOrder()).orElse(null),
                     ofInvoice.stream().map(l -> zeroIfNull(amount(l, "borcTutari"))).reduce(BigDecimal.ZERO, BigDecimal::add),
                     ofInvoice.stream().map(l -> zeroIfNull(amount(l, "gecikmeZammi"))).reduce(BigDecimal.ZERO, BigDecimal::add),
-                    ofInvoice.stream().map(l -> number(l, "bgsTahakId")).filter(java.util.Objects::nonNull).toList()));
+                    ofInvoice.stream().map(l -> number(l, "bgsTahakId")).filter(Objects::nonNull).toList()));
         });
         return debts;
     }

@@ -20,8 +20,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import static tr.kopru.runtime.db.SqlTimes.offset;
@@ -210,7 +214,7 @@ public class CollectionRepository {
     }
 
     /** The {@link AutoPayState} of each of {@code invoices}. */
-    public Uni<java.util.Map<String, AutoPayState>> autoPayState(String institution, List<String> invoices) {
+    public Uni<Map<String, AutoPayState>> autoPayState(String institution, List<String> invoices) {
         return pool.preparedQuery("SELECT u.invoice_number, count(c.id) FILTER (WHERE c.standing_instruction_id IS "
                         + "NOT NULL AND c." + KEY_BOUND + ") AS attempts, coalesce(bool_or(c.state IN " + HOLDING_STATES
                         + "), false) OR EXISTS (SELECT 1 FROM settled_invoice s WHERE s.institution = $1 "
@@ -219,7 +223,7 @@ public class CollectionRepository {
                         + "GROUP BY u.invoice_number")
                 .execute(Tuple.of(institution, invoices.toArray(String[]::new)))
                 .map(rows -> {
-                    java.util.Map<String, AutoPayState> states = new java.util.HashMap<>();
+                    Map<String, AutoPayState> states = new HashMap<>();
                     rows.forEach(row -> states.put(row.getString("invoice_number"),
                             new AutoPayState(row.getLong("attempts").intValue(), row.getBoolean("held"))));
                     return states;
@@ -255,20 +259,20 @@ public class CollectionRepository {
     }
 
     /** The collections whose outcome is open (any day), by state: read through the resolver's partial index. */
-    public Uni<java.util.Map<CollectionState, StateStatistics>> openStatistics() {
+    public Uni<Map<CollectionState, StateStatistics>> openStatistics() {
         return statistics("SELECT state, count(*) AS n, min(created_at) AS oldest FROM collection WHERE state IN "
                 + "('PENDING', 'UNKNOWN', 'CANCELLING', 'CANCEL_UNKNOWN') GROUP BY state", Tuple.tuple());
     }
 
     /** The collections started since {@code since}, by state: read through the index on their start. */
-    public Uni<java.util.Map<CollectionState, StateStatistics>> statisticsSince(Instant since) {
+    public Uni<Map<CollectionState, StateStatistics>> statisticsSince(Instant since) {
         return statistics("SELECT state, count(*) AS n, min(created_at) AS oldest FROM collection WHERE created_at >= $1 "
                 + "GROUP BY state", Tuple.of(offset(since)));
     }
 
-    private Uni<java.util.Map<CollectionState, StateStatistics>> statistics(String sql, Tuple parameters) {
+    private Uni<Map<CollectionState, StateStatistics>> statistics(String sql, Tuple parameters) {
         return pool.preparedQuery(sql).execute(parameters).map(rows -> {
-            java.util.Map<CollectionState, StateStatistics> byState = new java.util.EnumMap<>(CollectionState.class);
+            Map<CollectionState, StateStatistics> byState = new EnumMap<>(CollectionState.class);
             rows.forEach(row -> byState.put(CollectionState.valueOf(row.getString("state")),
                     new StateStatistics(row.getLong("n"), SqlTimes.instant(row.getOffsetDateTime("oldest")))));
             return byState;
@@ -281,10 +285,10 @@ public class CollectionRepository {
     }
 
     /** Counts by state, for the summary and metrics, from the maintained tally. */
-    public Uni<java.util.Map<String, Long>> countByState() {
+    public Uni<Map<String, Long>> countByState() {
         return pool.query("SELECT state, sum(collections) AS n FROM collection_tally GROUP BY state "
                 + "HAVING sum(collections) <> 0").execute().map(rows -> {
-            java.util.Map<String, Long> counts = new java.util.TreeMap<>();
+            Map<String, Long> counts = new TreeMap<>();
             rows.forEach(row -> counts.put(row.getString("state"), row.getLong("n")));
             return counts;
         });

@@ -1,6 +1,7 @@
 package tr.kopru.collection.repository;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -68,6 +69,6 @@ public class FoundDebtRepository {
         return tx.preparedQuery("UPDATE found_debt SET taxpayer_id = $3 WHERE institution = $1 AND taxpayer_id = $2 "
                         + "AND ($4::bigint IS NULL OR declaration_id = $4)")
                 .execute(Tuple.of(institution, oldId, newId, declarationId))
-                .map(io.vertx.mutiny.sqlclient.RowSet::rowCount);
+                .map(RowSet::rowCount);
     }
 }

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import tr.kopru.collection.domain.Collection;
 import tr.kopru.flexcity.FlexCityReceipt;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -41,7 +42,7 @@ public class SweepRepository {
     /** A receipt of ours that no collection knows. */
     public record Anomaly(String institution, long deskId, LocalDate day, String transactionNumber,
                           long upstreamCollectionId, String receiptSerial, String receiptNumber,
-                          java.math.BigDecimal amount, Instant foundAt) {
+                          BigDecimal amount, Instant foundAt) {
     }
 
     private final Pool pool;

@@ -42,6 +42,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -106,7 +107,7 @@ public class CollectionResource {
     private static Response created(CollectResult result) {
         CollectionView view = CollectionView.of(result.collection());
         return Response.status(view.state() == CollectionState.COLLECTED ? 201 : 202).entity(ApiResponse.of(view))
-                .header("Server-Timing", String.format(java.util.Locale.ROOT, "flexcity;dur=%.3f",
+                .header("Server-Timing", String.format(Locale.ROOT, "flexcity;dur=%.3f",
                         result.upstreamTime().toNanos() / 1_000_000.0))
                 .build();
     }

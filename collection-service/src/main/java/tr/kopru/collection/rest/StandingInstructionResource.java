@@ -3,8 +3,10 @@ package tr.kopru.collection.rest;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -52,8 +54,8 @@ public class StandingInstructionResource {
 
     /** Many declarations at once, taken as given (no FlexCity look-up each). */
     public record BulkInstructionRequest(@NotBlank String institution,
-                                         @NotNull @jakarta.validation.constraints.NotEmpty
-                                         @jakarta.validation.constraints.Size(max = 5000)
+                                         @NotNull @NotEmpty
+                                         @Size(max = 5000)
                                          List<@NotNull @Positive Long> declarationIds,
                                          Integer scanEveryDays, Boolean autoCollect) {
     }

@@ -20,6 +20,7 @@ import tr.kopru.runtime.time.TurkeyTime;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -68,7 +69,7 @@ public class AutoCollector {
         }
         return stored.autoPayState(institution, open.stream().map(FoundDebt::invoiceNumber).distinct().toList())
                 .map(states -> {
-                    List<Due> due = new java.util.ArrayList<>();
+                    List<Due> due = new ArrayList<>();
                     for (FoundDebt debt : open) {
                         CollectionRepository.AutoPayState state = states.get(debt.invoiceNumber());
                         if (!state.held() && state.attempts() < config.maxAttempts()) {

@@ -16,6 +16,7 @@ import tr.kopru.flexcity.FlexCityRejectedException;
 import tr.kopru.flexcity.FlexCityResultCode;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -84,7 +85,7 @@ public class CollectionService {
         }
         CollectResult.FirstAnswer first = keyed.answerStatus() == null ? null
                 : new CollectResult.FirstAnswer(keyed.answerStatus(), keyed.answerBody());
-        return Uni.createFrom().item(new CollectResult(keyed.collection(), true, java.time.Duration.ZERO, first));
+        return Uni.createFrom().item(new CollectResult(keyed.collection(), true, Duration.ZERO, first));
     }
 
     /** Why a collection was not stored: the same key's first result, or what holds the invoice. */

@@ -35,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -99,7 +100,7 @@ public class InstructionScanner {
     }
 
     /** A whole scan: the due instructions (all active ones when {@code everyone}); answers the finished run. */
-    public Uni<ScanRun> scan(String trigger, boolean everyone, java.util.function.Consumer<ScanRun> onStarted) {
+    public Uni<ScanRun> scan(String trigger, boolean everyone, Consumer<ScanRun> onStarted) {
         LocalDate today = TurkeyTime.today(clock);
         return locks.withLock("instruction-scan", () -> instructions.countDue(today, everyone)
                         .chain(total -> runs.start(trigger, total, clock.instant()))

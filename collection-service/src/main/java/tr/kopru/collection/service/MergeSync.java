@@ -22,6 +22,7 @@ import tr.kopru.runtime.lock.ScheduledTurns;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.stream.Collectors;
 
 /**
  * Applies FlexCity's taxpayer merges: the instructions and found debts of a merged-away taxpayer's declaration move
@@ -79,8 +80,8 @@ public class MergeSync {
                         .onItem().transformToUniAndConcatenate(institution -> flexCity.merges(institution, from, today)
                                 .chain(merges -> Multi.createFrom().iterable(merges)
                                         .onItem().transformToUniAndConcatenate(m -> apply(institution, m))
-                                        .collect().with(java.util.stream.Collectors.summingInt(Integer::intValue))))
-                        .collect().with(java.util.stream.Collectors.summingInt(Integer::intValue)),
+                                        .collect().with(Collectors.summingInt(Integer::intValue))))
+                        .collect().with(Collectors.summingInt(Integer::intValue)),
                 () -> new IllegalStateException("taxpayer merges are being applied already"));
     }
 

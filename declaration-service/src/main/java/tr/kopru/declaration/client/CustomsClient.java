@@ -10,6 +10,7 @@ import tr.kopru.declaration.domain.DeclarationJson;
 import tr.kopru.runtime.tracing.Tracing;
 import tr.kopru.runtime.upstream.UpstreamTargets;
 
+import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Set;
@@ -103,7 +104,7 @@ public class CustomsClient {
                     return shorten(value.isTextual() ? value.asText() : value.toString());
                 }
             }
-        } catch (java.io.IOException notJson) {
+        } catch (IOException notJson) {
             // plain text: taken as it is
         }
         return shorten(text);

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Currency;
+import java.util.Locale;
 
 /** The plain kinds of value a declaration field holds. */
 public enum ScalarRule implements FieldRule {
@@ -92,7 +93,7 @@ public enum ScalarRule implements FieldRule {
         @Override
         void verify(JsonNode value, String path, Findings findings) {
             String code = value.asText();
-            boolean known = value.isTextual() && code.length() == 3 && code.equals(code.toUpperCase(java.util.Locale.ROOT))
+            boolean known = value.isTextual() && code.length() == 3 && code.equals(code.toUpperCase(Locale.ROOT))
                     && Currency.getAvailableCurrencies().stream().anyMatch(c -> c.getCurrencyCode().equals(code));
             if (!known) {
                 findings.error(path, "must be an ISO 4217 currency code such as TRY, USD or EUR, not " + quoted(value));

@@ -13,12 +13,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.StringJoiner;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
@@ -163,13 +166,13 @@ public final class ChaosCluster implements AutoCloseable {
         return runDirectory.logFile(instance.name());
     }
 
-    private java.util.Optional<ProcessHandle> postmaster() {
+    private Optional<ProcessHandle> postmaster() {
         try {
             Path pidFile = data.resolve("postgres").resolve("postmaster.pid");
             String first = Files.readAllLines(pidFile).get(0).trim();
             return ProcessHandle.of(Long.parseLong(first));
         } catch (IOException | RuntimeException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 
@@ -248,7 +251,7 @@ public final class ChaosCluster implements AutoCloseable {
     private static void appendMarker(Path log) {
         try {
             Files.writeString(log, "\n" + RESTART_MARKER + "\n",
-                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -285,7 +288,7 @@ public final class ChaosCluster implements AutoCloseable {
             return;
         }
         try (var paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -11,6 +11,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -223,7 +224,7 @@ public final class Checker {
         Map<String, Evidence.CustomsDeclaration> customs = evidence.customs().stream()
                 .collect(Collectors.toMap(Evidence.CustomsDeclaration::id, Function.identity()));
         Map<String, List<Evidence.Update>> byDeclaration = evidence.declarationUpdates().stream()
-                .sorted(java.util.Comparator.comparingLong(Evidence.Update::sequence))
+                .sorted(Comparator.comparingLong(Evidence.Update::sequence))
                 .collect(Collectors.groupingBy(Evidence.Update::declarationId, LinkedHashMap::new,
                         Collectors.toList()));
         byDeclaration.forEach((declaration, updates) -> {

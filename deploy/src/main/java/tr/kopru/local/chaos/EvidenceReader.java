@@ -21,6 +21,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -108,7 +109,7 @@ final class EvidenceReader {
                     + "/collections")) {
                 bookings.add(new Evidence.Booking(institution, b.path("bgs_tahsil_genel_id").asLong(),
                         b.path("desk_id").asLong(), b.path("amount").decimalValue(),
-                        java.time.LocalDate.parse(b.path("collection_date").asText()),
+                        LocalDate.parse(b.path("collection_date").asText()),
                         b.path("transaction_no").isNull() ? null : b.path("transaction_no").asText(),
                         b.path("invoice_number").asText(), !b.path("cancelled_on").isNull()));
             }

@@ -1,5 +1,6 @@
 package tr.kopru.local.day;
 
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Predicate;
@@ -45,7 +46,7 @@ final class Narrator {
 
     /** An amount as money reads: two decimals. */
     static String amount(com.fasterxml.jackson.databind.JsonNode value) {
-        return value.isNumber() ? value.decimalValue().setScale(2, java.math.RoundingMode.HALF_EVEN).toPlainString()
+        return value.isNumber() ? value.decimalValue().setScale(2, RoundingMode.HALF_EVEN).toPlainString()
                 : value.asText();
     }
 

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /** How many records each topic holds: the sum over its partitions of latest minus earliest offset. */
 final class TopicCounts implements AutoCloseable {
@@ -46,7 +47,7 @@ final class TopicCounts implements AutoCloseable {
             to.forEach((partition, end) -> counts.merge(partition.topic(),
                     end.offset() - from.get(partition).offset(), Long::sum));
             return counts;
-        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+        } catch (ExecutionException | TimeoutException e) {
             throw new WalkthroughFailure("cannot read the topics' offsets from Kafka: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

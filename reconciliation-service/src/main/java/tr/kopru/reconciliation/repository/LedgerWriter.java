@@ -13,6 +13,8 @@ import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * Writes payments and cancellations into the ledger, a batch per statement, inside the consumer's transaction. A
@@ -136,8 +138,8 @@ public class LedgerWriter {
      * The last event of each entry, in entry order: concurrent batches (payments and cancellations, several
      * partitions) then lock their rows in the same order and cannot deadlock.
      */
-    private static <T> Collection<T> lastPerEntry(List<T> events, java.util.function.Function<T, String> key) {
-        Map<String, T> last = new java.util.TreeMap<>();
+    private static <T> Collection<T> lastPerEntry(List<T> events, Function<T, String> key) {
+        Map<String, T> last = new TreeMap<>();
         events.forEach(event -> last.put(key.apply(event), event));
         return last.values();
     }

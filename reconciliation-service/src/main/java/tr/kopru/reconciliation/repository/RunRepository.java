@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import tr.kopru.model.Money;
@@ -107,7 +108,7 @@ public class RunRepository {
                         }));
     }
 
-    private static Uni<Void> insertDiscrepancies(io.vertx.mutiny.sqlclient.SqlClient tx, long runId,
+    private static Uni<Void> insertDiscrepancies(SqlClient tx, long runId,
                                                  List<Discrepancy> discrepancies) {
         if (discrepancies.isEmpty()) {
             return Uni.createFrom().voidItem();

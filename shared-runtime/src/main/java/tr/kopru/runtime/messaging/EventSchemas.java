@@ -15,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /** The JSON Schemas shipped in shared-model, loaded once, for checking what arrives on our topics. */
@@ -40,6 +41,6 @@ public class EventSchemas {
     /** What is wrong with {@code payload} as a {@code type}, one message per problem; empty when it is valid. */
     public Set<String> problems(EventType type, JsonNode payload) {
         Set<ValidationMessage> messages = schemas.get(type).validate(payload);
-        return messages.stream().map(ValidationMessage::getMessage).collect(Collectors.toCollection(java.util.TreeSet::new));
+        return messages.stream().map(ValidationMessage::getMessage).collect(Collectors.toCollection(TreeSet::new));
     }
 }

@@ -8,10 +8,10 @@ import org.jboss.logging.Logger;
 
 /**
  * Lets the Kafka clients compress and decompress with the native LZ4 library. lz4-java picks its native code by
- * itself only when the JVM's system class loader loaded it, which a Quarkus application's jars are not: every batch
- * was compressed in pure Java, 5 to 7% of the installation service's CPU in a first sync. Once the native library is
- * loaded, lz4-java picks it for every stream opened afterwards. Where it cannot load (an unsupported platform, or a
- * second class loader of a dev-mode restart), the codec stays in Java and works the same, only slower.
+ * itself only when the JVM's system class loader loaded it, which a Quarkus application's jars are not, and every
+ * batch would be compressed in pure Java. Once the native library is loaded, lz4-java picks it for every stream
+ * opened afterwards. Where it cannot load (an unsupported platform, or a second class loader of a dev-mode restart),
+ * the codec stays in Java and works the same, only slower.
  */
 @ApplicationScoped
 public class NativeCompression {

@@ -31,8 +31,8 @@ public class OutboxPublisher {
 
     /**
      * Channel of the relay's producer; configured with acks=all and idempotence. The relay sends through the
-     * producer directly: an emitter's message, metadata and context bookkeeping per event cost about 15% of the
-     * service's CPU in a first installation sync.
+     * producer directly: an emitter's message, metadata and context bookkeeping per event are a cost bulk syncs do
+     * not need.
      */
     public static final String CHANNEL = "kopru-outbox";
 

@@ -19,6 +19,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import tr.kopru.model.rest.ApiError;
 import tr.kopru.runtime.db.DatabaseUnavailable;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +55,7 @@ public class ApiExceptionMappers {
     public Response constraintViolation(ConstraintViolationException e) {
         Map<String, List<String>> errors = new TreeMap<>();
         for (ConstraintViolation<?> violation : e.getConstraintViolations()) {
-            errors.computeIfAbsent(fieldOf(violation.getPropertyPath()), k -> new java.util.ArrayList<>())
+            errors.computeIfAbsent(fieldOf(violation.getPropertyPath()), k -> new ArrayList<>())
                     .add(violation.getMessage());
         }
         errors.values().forEach(messages -> messages.sort(null));

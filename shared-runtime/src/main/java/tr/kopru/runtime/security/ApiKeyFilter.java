@@ -12,6 +12,7 @@ import tr.kopru.runtime.rest.ErrorResponses;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import tr.kopru.model.rest.ApiError;
 
+import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedElement;
 import java.time.Clock;
 import java.time.Duration;
@@ -109,12 +110,12 @@ public class ApiKeyFilter {
         return Optional.of(ErrorResponses.of(status, ApiError.of(message)));
     }
 
-    private static <A extends java.lang.annotation.Annotation> A annotation(ResourceInfo resource, Class<A> type) {
+    private static <A extends Annotation> A annotation(ResourceInfo resource, Class<A> type) {
         A onMethod = annotationOn(resource.getResourceMethod(), type);
         return onMethod != null ? onMethod : annotationOn(resource.getResourceClass(), type);
     }
 
-    private static <A extends java.lang.annotation.Annotation> A annotationOn(AnnotatedElement element, Class<A> type) {
+    private static <A extends Annotation> A annotationOn(AnnotatedElement element, Class<A> type) {
         return element == null ? null : element.getAnnotation(type);
     }
 }

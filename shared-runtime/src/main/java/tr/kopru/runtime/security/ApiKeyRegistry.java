@@ -19,6 +19,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * The API keys of this deployment, from the JSON file {@code kopru.api-keys.file} (in Kubernetes, a mounted Secret,
@@ -141,7 +143,7 @@ public class ApiKeyRegistry {
     }
 
     private static Set<String> ids(List<ApiKey> keys) {
-        return keys.stream().map(ApiKey::id).collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+        return keys.stream().map(ApiKey::id).collect(Collectors.toCollection(TreeSet::new));
     }
 
     private static List<String> difference(Set<String> from, Set<String> without) {

@@ -15,7 +15,9 @@ import tr.kopru.simulator.flexcity.FlexCityInstitution;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -100,9 +102,9 @@ public final class AdminApi {
             return;
         }
         body(ctx, JsonNode.class, body -> {
-            java.util.Set<Long> skip = new java.util.HashSet<>();
+            Set<Long> skip = new HashSet<>();
             body.path("skip").forEach(n -> skip.add(n.asLong()));
-            java.util.Set<Long> duplicate = new java.util.HashSet<>();
+            Set<Long> duplicate = new HashSet<>();
             body.path("duplicate").forEach(n -> duplicate.add(n.asLong()));
             int booked = institution.bookSynthetic(body.path("desk_id").asLong(), LocalDate.parse(body.path("day").asText()),
                     body.path("count").asLong(), body.path("transaction_prefix").asText(), body.path("first_id").asLong(),

@@ -3,7 +3,11 @@ package tr.kopru.simulator.fault;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.RoutingContext;
 
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 
 /**
@@ -14,8 +18,8 @@ public final class FaultInjector {
 
     private final Vertx vertx;
     private final FaultRegistry registry;
-    private final java.util.Map<String, java.util.concurrent.atomic.AtomicLong> calls =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> calls =
+            new ConcurrentHashMap<>();
 
     public FaultInjector(Vertx vertx, FaultRegistry registry) {
         this.vertx = vertx;
@@ -31,7 +35,7 @@ public final class FaultInjector {
      */
     public void handle(RoutingContext ctx, String upstream, String method, String target, CallHandler handler,
                        BiConsumer<RoutingContext, String> upstreamError) {
-        calls.computeIfAbsent(upstream + "/" + method, k -> new java.util.concurrent.atomic.AtomicLong())
+        calls.computeIfAbsent(upstream + "/" + method, k -> new AtomicLong())
                 .incrementAndGet();
         Optional<Fault> found = registry.take(upstream, method, target);
         if (found.isEmpty()) {
@@ -55,8 +59,8 @@ public final class FaultInjector {
     }
 
     /** How many calls each upstream method received, as "upstream/method"; tests assert on them. */
-    public java.util.Map<String, Long> calls() {
-        java.util.Map<String, Long> counts = new java.util.TreeMap<>();
+    public Map<String, Long> calls() {
+        Map<String, Long> counts = new TreeMap<>();
         calls.forEach((key, count) -> counts.put(key, count.get()));
         return counts;
     }

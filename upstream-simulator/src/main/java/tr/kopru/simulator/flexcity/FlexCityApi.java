@@ -1,6 +1,7 @@
 package tr.kopru.simulator.flexcity;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import tr.kopru.simulator.Json;
@@ -159,6 +160,6 @@ public final class FlexCityApi {
 
     private static void respond(RoutingContext ctx, ObjectNode body) {
         ctx.response().setStatusCode(200).putHeader("Content-Type", "application/json; charset=utf-8")
-                .end(io.vertx.core.buffer.Buffer.buffer(Json.writeBytes(body)));
+                .end(Buffer.buffer(Json.writeBytes(body)));
     }
 }

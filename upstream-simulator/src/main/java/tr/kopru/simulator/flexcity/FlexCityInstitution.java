@@ -18,10 +18,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -41,11 +43,11 @@ public final class FlexCityInstitution {
     final Map<Long, Declaration> declarations = new LinkedHashMap<>();
     final Map<String, List<Accrual>> invoices = new LinkedHashMap<>();
     /** The invoice numbers of each declaration, so bulk debt queries cost per declaration asked, not per invoice. */
-    final Map<Long, List<String>> invoicesOfDeclaration = new java.util.HashMap<>();
+    final Map<Long, List<String>> invoicesOfDeclaration = new HashMap<>();
     final List<Subscriber> subscribers = new ArrayList<>();
     final List<Merge> merges = new ArrayList<>();
     private final Map<Long, Collection> collections = new LinkedHashMap<>();
-    private final Map<String, List<Long>> collectionsOfInvoice = new java.util.HashMap<>();
+    private final Map<String, List<Long>> collectionsOfInvoice = new HashMap<>();
     private final Map<Long, AtomicLong> receiptCounters = new LinkedHashMap<>();
     private final AtomicLong nextCollectionId = new AtomicLong(90_000_001L);
 
@@ -158,7 +160,7 @@ public final class FlexCityInstitution {
 
     /** See the admin API's bulk booking: synthetic collections, one receipt line each, no invoice behind them. */
     public synchronized int bookSynthetic(long deskId, LocalDate day, long count, String prefix, long firstId,
-                                          java.util.Set<Long> skip, java.util.Set<Long> duplicate, Instant now) {
+                                          Set<Long> skip, Set<Long> duplicate, Instant now) {
         Desk desk = desks.computeIfAbsent(deskId, id -> new Desk(id, "BELEDİYE VEZNESİ " + id, "-", "BLD"));
         long extraId = firstId + count;
         int booked = 0;

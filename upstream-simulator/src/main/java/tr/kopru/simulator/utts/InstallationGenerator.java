@@ -15,6 +15,9 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Makes any installation record of any account from its row number alone, so millions of records cost no memory.
@@ -41,10 +44,10 @@ public final class InstallationGenerator {
     private final Instant epoch;
     private final Duration generationLength = Duration.ofMinutes(5);
     private volatile int generation;
-    private final java.util.Set<Long> corruptRows = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<Long> corruptRows = ConcurrentHashMap.newKeySet();
     private volatile double changeShare;
     private volatile long newPerGeneration;
-    private final java.util.Map<Integer, Head> heads = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Integer, Head> heads = new ConcurrentHashMap<>();
 
     /**
      * The head of an account's listing: of the {@code inserted} records ever put before its rows (numbered 1 on,
