@@ -3,6 +3,7 @@ package tr.kopru.console.web;
 import io.quarkus.qute.RawString;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -36,7 +37,6 @@ public final class DailyChart {
                                String theirsLabel) {
         BigDecimal max = days.stream().flatMap(d -> Stream.of(d.ours(), d.theirs()))
                 .filter(Objects::nonNull).max(BigDecimal::compareTo).orElse(BigDecimal.ZERO);
-        double top = max.signum() == 0 ? 1 : max.doubleValue();
         long span = Math.max(1, to.toEpochDay() - from.toEpochDay());
         StringBuilder svg = new StringBuilder();
         svg.append("<svg class=\"chart\" role=\"img\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(HEIGHT)
@@ -55,12 +55,12 @@ public final class DailyChart {
             String tip = day.day() + ": " + oursLabel + " " + Formats.money(day.ours()) + ", " + theirsLabel + " "
                     + Formats.money(day.theirs());
             if (day.ours() != null) {
-                double y = y(day.ours(), top, plotBottom);
+                double y = y(day.ours(), max, plotBottom);
                 ours.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
                 points.append(point(x, y, "ours", tip));
             }
             if (day.theirs() != null) {
-                double y = y(day.theirs(), top, plotBottom);
+                double y = y(day.theirs(), max, plotBottom);
                 theirs.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
                 points.append(point(x, y, "theirs", tip));
             }
@@ -77,8 +77,10 @@ public final class DailyChart {
                 + text(x + 16, HEIGHT - 15, label, "start");
     }
 
-    private static double y(BigDecimal amount, double top, int plotBottom) {
-        return plotBottom - (plotBottom - TOP) * amount.doubleValue() / top;
+    /** Where {@code amount} stands, as a pixel row: its share of the largest amount is worked out in decimal. */
+    private static double y(BigDecimal amount, BigDecimal max, int plotBottom) {
+        BigDecimal share = max.signum() == 0 ? BigDecimal.ZERO : amount.divide(max, 6, RoundingMode.HALF_UP);
+        return plotBottom - (plotBottom - TOP) * share.doubleValue();
     }
 
     private static String line(int x1, int y1, int x2, int y2, String kind) {

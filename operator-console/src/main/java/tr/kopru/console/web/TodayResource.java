@@ -74,14 +74,19 @@ public class TodayResource {
                         : null), "today");
     }
 
-    private DeskDay deskDay(String institution, long desk, LocalDate day, List<JsonNode> runs, LocalDate today) {
+    private JsonNode ledgerTotals(String institution, long desk, LocalDate day) {
         Map<String, Object> query = new LinkedHashMap<>();
         query.put("institution", institution);
         query.put("desk_id", desk);
         query.put("day", day);
-        JsonNode ours = api.get(Service.RECONCILIATION, "/api/v1/ledger/totals", query).data();
+        return api.get(Service.RECONCILIATION, "/api/v1/ledger/totals", query).data();
+    }
+
+    private DeskDay deskDay(String institution, long desk, LocalDate day, List<JsonNode> runs, LocalDate today) {
+        // A dry run answers both sides at once; only when FlexCity does not answer is the ledger asked on its own.
         ServiceAnswer dryRun = api.post(Service.RECONCILIATION, "/api/v1/reconciliation-runs",
                 Map.of("institution", institution, "desk_id", desk, "day", day, "dry_run", true));
+        JsonNode ours = dryRun.ok() ? dryRun.data().path("ours") : ledgerTotals(institution, desk, day);
         JsonNode run = runs.stream().filter(r -> r.path("day").asText().equals(day.toString())).findFirst()
                 .orElse(null);
         List<DailyChart.Day> points = runs.stream().sorted((a, b) -> a.path("day").asText()

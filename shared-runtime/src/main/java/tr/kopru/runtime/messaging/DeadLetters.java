@@ -63,7 +63,7 @@ public class DeadLetters {
         return Uni.createFrom().item(() -> fromKafka(() -> read.stream()
                         .flatMap(t -> reader.latest(t, LATEST_PER_PARTITION).stream()).toList()))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                .chain(letters -> replays().map(replays -> letters.stream()
+                .chain(letters -> replays(read).map(replays -> letters.stream()
                         .map(letter -> replays.containsKey(key(letter.topic(), letter.partition(), letter.offset()))
                                 ? letter.replayed(replays.get(key(letter.topic(), letter.partition(), letter.offset())))
                                 : letter)
@@ -134,9 +134,10 @@ public class DeadLetters {
                 + "AND dlq_offset = $3").execute(Tuple.of(topic, partition, offset)).replaceWithVoid();
     }
 
-    private Uni<Map<String, DeadLetter.Replay>> replays() {
-        return pool.query("SELECT dlq_topic, dlq_partition, dlq_offset, actor, replayed_at FROM dead_letter_replay")
-                .execute().map(rows -> {
+    private Uni<Map<String, DeadLetter.Replay>> replays(List<String> ofTopics) {
+        return pool.preparedQuery("SELECT dlq_topic, dlq_partition, dlq_offset, actor, replayed_at "
+                        + "FROM dead_letter_replay WHERE dlq_topic = ANY($1)")
+                .execute(Tuple.of(ofTopics.toArray(String[]::new))).map(rows -> {
                     Map<String, DeadLetter.Replay> replays = new HashMap<>();
                     for (Row row : rows) {
                         replays.put(key(row.getString(0), row.getInteger(1), row.getLong(2)),

@@ -74,11 +74,17 @@ public class Tracing {
 
     /**
      * The span of applying one event of a batch: a child of the event's {@code traceparent}, so that the effect (a
-     * ledger entry, say) is in the trace of the change that caused it; linked to its batch's span.
+     * ledger entry, say) is in the trace of the change that caused it; linked to its batch's span. Like its
+     * publication, an event sent outside any trace gets none (an invalid span, recording nothing): the batch's span
+     * covers it.
      */
     public Span processing(String consumer, String topic, String eventId, String eventType, String traceparent,
                            Span batch) {
-        return tracer.spanBuilder(topic + " process").setParent(TraceContext.parent(traceparent))
+        Context parent = TraceContext.parent(traceparent);
+        if (!Span.fromContext(parent).getSpanContext().isValid()) {
+            return Span.getInvalid();
+        }
+        return tracer.spanBuilder(topic + " process").setParent(parent)
                 .setSpanKind(SpanKind.CONSUMER).addLink(batch.getSpanContext())
                 .setAttribute(MESSAGING_SYSTEM, "kafka").setAttribute(DESTINATION, topic)
                 .setAttribute(CONSUMER_GROUP, consumer).setAttribute(MESSAGE_ID, eventId)
